@@ -1,0 +1,19 @@
+"""Settings for the test suite: fast hashing, in-memory media and static files from the finders."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key-used-by-the-test-suite-and-nothing-else-0123456789"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="review-tests-media-")
+
+# Serve static files straight from the source folders so tests need no collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+
+# Tests never reach the network: only the finder that builds embeds from the URL itself.
+WAGTAILEMBEDS_FINDERS = [{"class": "reviews.embeds.InternetArchiveFinder"}]

@@ -1,0 +1,103 @@
+"""Factories for tests: reviews, their snippets and the blocks of a review body."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory
+
+from .models import AffiliateDisclosure, Category, Critic, ReviewIndexPage, ReviewPage, VerdictLabel
+
+
+class CategoryFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.LazyAttribute(lambda category: slugify(category.name))
+    description = "Films that share something."
+
+    class Meta:
+        model = Category
+
+
+class CriticFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Critic {n}")
+
+    class Meta:
+        model = Critic
+
+
+class AffiliateDisclosureFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Disclosure {n}")
+    text = factory.Sequence(lambda n: f"<p>Disclosure text number {n}.</p>")
+
+    class Meta:
+        model = AffiliateDisclosure
+
+
+class ReviewIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Reviews"
+    slug = "reviews"
+
+    class Meta:
+        model = ReviewIndexPage
+
+
+def text_block(text="Plain review text.", heading=""):
+    return {"type": "text", "value": {"heading": heading, "text": f"<p>{text}</p>"}}
+
+
+def spoiler_block(text, heading="The ending", warning_label="Spoilers ahead"):
+    value = {"heading": heading, "warning_label": warning_label, "text": f"<p>{text}</p>"}
+    return {"type": "spoiler", "value": value}
+
+
+def cast_block(*members, heading="Cast"):
+    rows = [
+        {"character": character, "performer": performer, "note": note}
+        for character, performer, note in members
+    ]
+    return {"type": "cast", "value": {"heading": heading, "members": rows}}
+
+
+def quote_block(quote, speaker="", source=""):
+    return {"type": "quote", "value": {"quote": quote, "speaker": speaker, "source": source}}
+
+
+def verdict_block(label="Must See", score="8.5", summary="Worth your evening."):
+    label_id = VerdictLabel.objects.get(name=label).pk
+    return {"type": "verdict", "value": {"label": label_id, "score": score, "summary": summary}}
+
+
+def image_block(image, alt_text="A still", caption="", credit=""):
+    value = {
+        "image": {"image": image.pk, "decorative": False, "alt_text": alt_text},
+        "caption": caption,
+        "credit": credit,
+    }
+    return {"type": "image", "value": value}
+
+
+def trailer_block(url, caption=""):
+    return {"type": "trailer", "value": {"video": url, "caption": caption}}
+
+
+class ReviewPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Film {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    intro = factory.LazyAttribute(lambda page: f"A spoiler-free look at {page.title}.")
+    kind = ReviewPage.Kind.FILM
+    release_year = 1930
+    director = "A. Director"
+    date_published = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(n))
+    body = factory.LazyFunction(lambda: [text_block(), verdict_block()])
+
+    class Meta:
+        model = ReviewPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if extracted:
+            self.categories = extracted
+            if create:
+                self.save()

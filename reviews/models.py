@@ -1,0 +1,350 @@
+"""Reviews, the index that lists them, and the snippets site owners manage around them."""
+
+import datetime
+
+from django import forms
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import ReviewBodyBlock
+
+REVIEWS_PER_PAGE = 12
+EARLIEST_RELEASE_YEAR = 1870
+
+
+class VerdictLabel(Orderable):
+    """One of the small set of verdicts ("Must See", "Skip It") a review can give."""
+
+    class Tone(models.TextChoices):
+        POSITIVE = "positive", "Positive"
+        MIXED = "mixed", "Mixed"
+        NEGATIVE = "negative", "Negative"
+
+    name = models.CharField(max_length=40, unique=True, help_text="As readers see it.")
+    tone = models.CharField(
+        max_length=10,
+        choices=Tone.choices,
+        default=Tone.MIXED,
+        help_text="Sets the colour of the verdict badge.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("tone")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "verdict label"
+
+    def __str__(self):
+        return self.name
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Used in the address of the category page, e.g. /reviews/category/horror/.",
+    )
+    description = models.TextField(blank=True, help_text="Shown at the top of the category page.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+
+class Critic(models.Model):
+    """The byline on a review: a writer need not have an admin account."""
+
+    name = models.CharField(max_length=120, unique=True)
+    short_bio = models.TextField(blank=True, help_text="One or two sentences shown under reviews.")
+
+    panels = [FieldPanel("name"), FieldPanel("short_bio")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AffiliateDisclosure(models.Model):
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="For editors choosing a disclosure; readers never see it.",
+    )
+    text = RichTextField(features=["bold", "italic", "link"])
+    guidelines_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Usually the editorial guidelines page.",
+    )
+    guidelines_link_text = models.CharField(max_length=80, default="Read our editorial guidelines")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("text"),
+        FieldPanel("guidelines_page"),
+        FieldPanel("guidelines_link_text"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReviewIndexPage(RoutablePageMixin, Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["reviews.ReviewPage"]
+    max_count_per_parent = 1
+
+    def reviews(self):
+        return ReviewPage.objects.for_listing().child_of(self)
+
+    def paginate(self, request, reviews):
+        """Return the requested page of reviews; a page that does not exist is a 404."""
+        try:
+            return Paginator(reviews, REVIEWS_PER_PAGE).page(request.GET.get("page", 1))
+        except InvalidPage as exc:
+            raise Http404("No such page of reviews.") from exc
+
+    def render_listing(self, request, reviews, **context):
+        return self.render(
+            request,
+            context_overrides={
+                "reviews": self.paginate(request, reviews),
+                "categories": Category.objects.all(),
+                **context,
+            },
+        )
+
+    @path("")
+    def all_reviews(self, request):
+        return self.render_listing(request, self.reviews())
+
+    @path("category/<slug:slug>/", name="category")
+    def category(self, request, slug):
+        category = Category.objects.filter(slug=slug).first()
+        if category is None:
+            raise Http404("No such category.")
+        reviews = self.reviews().filter(categories=category)
+        return self.render_listing(request, reviews, category=category)
+
+
+class ReviewPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Published reviews, newest first, with everything a listing card shows."""
+        return (
+            self.live()
+            .public()
+            .order_by("-date_published", "-first_published_at", "-pk")
+            .select_related("verdict_label", "author", "poster")
+            .prefetch_related("categories", "poster__renditions")
+        )
+
+
+class ReviewPage(Page):
+    class Kind(models.TextChoices):
+        FILM = "film", "Film"
+        TV_SERIES = "tv_series", "TV series"
+        MINISERIES = "miniseries", "Miniseries"
+        ANIME = "anime", "Anime"
+        DOCUMENTARY = "documentary", "Documentary"
+        SHORT = "short", "Short film"
+
+    class DisclosureChoice(models.TextChoices):
+        DEFAULT = "default", "The site's default disclosure"
+        OTHER = "other", "Another disclosure (choose below)"
+        NONE = "none", "No disclosure"
+
+    work_title = models.CharField(
+        "title of the reviewed work",
+        max_length=200,
+        blank=True,
+        help_text="Leave blank when the page title is the work's title.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FILM)
+    original_title = models.CharField(
+        max_length=200, blank=True, help_text="The title in its original language, if different."
+    )
+    release_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(EARLIEST_RELEASE_YEAR)],
+        help_text="Year of first release.",
+    )
+    director = models.CharField(
+        "director or creator", max_length=200, blank=True, help_text="Separate names with commas."
+    )
+    runtime_minutes = models.PositiveSmallIntegerField(
+        "runtime (minutes)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(6000)],
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Portrait poster or key art; used in listings and when the review is shared.",
+    )
+    intro = models.TextField(
+        max_length=300,
+        help_text="One or two spoiler-free sentences. Used in listings, feeds and search engines.",
+    )
+    author = models.ForeignKey(
+        Critic,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviews",
+        help_text="The byline.",
+    )
+    date_published = models.DateField(
+        "review date",
+        default=datetime.date.today,
+        help_text="Shown on the review and used to order listings.",
+    )
+    categories = ParentalManyToManyField(Category, blank=True, related_name="reviews")
+    disclosure_choice = models.CharField(
+        max_length=10,
+        choices=DisclosureChoice.choices,
+        default=DisclosureChoice.DEFAULT,
+        help_text="Which affiliate-link disclosure to show at the top of this review.",
+    )
+    disclosure = models.ForeignKey(
+        AffiliateDisclosure,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Only used with 'Another disclosure'.",
+    )
+    body = StreamField(ReviewBodyBlock(), help_text="The review itself, built from blocks.")
+
+    # Copied from the body's verdict block on save so listings need no StreamField parsing.
+    verdict_label = models.ForeignKey(
+        VerdictLabel,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verdict_score = models.DecimalField(
+        max_digits=3, decimal_places=1, null=True, blank=True, editable=False
+    )
+    verdict_summary = models.CharField(max_length=160, blank=True, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("work_title"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("release_year")]),
+                FieldPanel("original_title"),
+                FieldRowPanel([FieldPanel("director"), FieldPanel("runtime_minutes")]),
+                FieldPanel("poster"),
+            ],
+            heading="What is reviewed",
+        ),
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("author"), FieldPanel("date_published")]),
+        FieldPanel("body"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("disclosure_choice"), FieldPanel("disclosure")],
+            heading="Affiliate disclosure",
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("work_title"),
+        index.SearchField("original_title"),
+        index.SearchField("director"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("release_year"),
+        index.FilterField("date_published"),
+    ]
+
+    parent_page_types = ["reviews.ReviewIndexPage"]
+    subpage_types = []
+
+    objects = PageManager.from_queryset(ReviewPageQuerySet)()
+
+    class Meta:
+        verbose_name = "review"
+
+    @property
+    def reviewed_title(self):
+        return self.work_title or self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        latest_year = datetime.date.today().year + 5
+        if self.release_year and self.release_year > latest_year:
+            errors["release_year"] = f"Use a year up to {latest_year}."
+        if self.disclosure_choice == self.DisclosureChoice.OTHER and not self.disclosure:
+            errors["disclosure"] = "Choose the disclosure to show, or pick another option above."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.copy_verdict_from_body()
+        return super().save(*args, **kwargs)
+
+    def copy_verdict_from_body(self):
+        verdict = next((block.value for block in self.body if block.block_type == "verdict"), None)
+        self.verdict_label = verdict["label"] if verdict else None
+        self.verdict_score = verdict["score"] if verdict else None
+        self.verdict_summary = verdict["summary"] if verdict else ""
+
+    def get_disclosure(self, site_default):
+        """The disclosure shown on this review; a deleted choice falls back to the default."""
+        if self.disclosure_choice == self.DisclosureChoice.NONE:
+            return None
+        if self.disclosure_choice == self.DisclosureChoice.OTHER and self.disclosure:
+            return self.disclosure
+        return site_default
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Looked up by name: the site settings live in the home app, which imports this one.
+        site_settings = apps.get_model("home", "SiteSettings").for_request(request)
+        context["disclosure"] = self.get_disclosure(site_settings.default_disclosure)
+        return context
