@@ -1,0 +1,63 @@
+"""Category pages and the "Listed under" links on each review."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from reviews.factories import CategoryFactory, ReviewPageFactory
+
+
+@pytest.fixture
+def horror(review_index):
+    return CategoryFactory(name="Horror", description="Things that go bump.")
+
+
+def test_category_page_lists_only_its_reviews(client, review_index, horror):
+    ReviewPageFactory(parent=review_index, title="Nosferatu", categories=[horror])
+    ReviewPageFactory(parent=review_index, title="The General")
+
+    response = client.get(review_index.url + "category/horror/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert response.status_code == 200
+    assert soup.h1.get_text() == "Horror reviews"
+    assert soup.title.get_text().startswith("Horror reviews")
+    assert "Things that go bump." in soup.select_one(".listing-header").get_text()
+    assert [a.get_text() for a in soup.select(".review-card__title a")] == ["Nosferatu"]
+    current = soup.select_one('.category-filter a[aria-current="page"]')
+    assert current.get_text() == "Horror"
+
+
+def test_category_filter_links_are_shareable_addresses(client, review_index, horror):
+    soup = BeautifulSoup(client.get(review_index.url).content, "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.select(".category-filter a")}
+    assert links == {"All reviews": "/reviews/", "Horror": "/reviews/category/horror/"}
+
+
+def test_unknown_category_is_404(client, review_index):
+    assert client.get(review_index.url + "category/nothing-here/").status_code == 404
+
+
+def test_empty_category_says_so(client, review_index, horror):
+    assert (
+        "No reviews in this category yet." in client.get(review_index.url + "category/horror/").text
+    )
+
+
+def test_review_lists_its_categories_as_links(client, review_index, horror):
+    comedy = CategoryFactory(name="Comedy")
+    review = ReviewPageFactory(parent=review_index, categories=[horror, comedy])
+
+    soup = BeautifulSoup(client.get(review.url).content, "html.parser")
+    footer = soup.select_one(".review__footer")
+    assert footer.h2.get_text() == "Listed under"
+    links = {a.get_text(): a["href"] for a in footer.select("a")}
+    assert links == {"Comedy": "/reviews/category/comedy/", "Horror": "/reviews/category/horror/"}
+    for href in links.values():
+        assert client.get(href).status_code == 200
+
+
+def test_category_pages_paginate_like_the_index(client, review_index, horror):
+    for _ in range(13):
+        ReviewPageFactory(parent=review_index, categories=[horror])
+    url = review_index.url + "category/horror/"
+    assert client.get(url, {"page": 2}).status_code == 200
+    assert client.get(url, {"page": 3}).status_code == 404

@@ -1,0 +1,77 @@
+"""The demo loader builds a complete publication and is safe to run again."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from home.models import HomePage, SiteSettings, StandardPage
+from reviews.blocks import ReviewBodyBlock
+from reviews.models import AffiliateDisclosure, Category, Critic, ReviewPage
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "reviews": ReviewPage.objects.count(),
+        "images": get_image_model().objects.count(),
+        "categories": Category.objects.count(),
+        "critics": Critic.objects.count(),
+        "disclosures": AffiliateDisclosure.objects.count(),
+        "revisions": sum(page.revisions.count() for page in Page.objects.all()),
+    }
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", stdout=None)
+
+
+def test_second_run_creates_nothing(demo, capsys):
+    before = snapshot()
+    call_command("load_demo_content")
+    assert snapshot() == before
+    assert "(0 new objects)" in capsys.readouterr().out
+
+
+def test_demo_has_the_pieces_of_a_publication(demo):
+    assert ReviewPage.objects.live().count() >= 6
+    assert StandardPage.objects.filter(slug="editorial-guidelines").exists()
+    settings = SiteSettings.for_site(HomePage.objects.get().get_site())
+    assert settings.default_disclosure is not None
+    assert settings.default_disclosure.guidelines_page.slug == "editorial-guidelines"
+    assert ReviewPage.objects.filter(disclosure_choice="other").exists()
+    assert ReviewPage.objects.filter(disclosure_choice="none").exists()
+    assert HomePage.objects.get().featured_reviews.count() == 2
+    assert not ReviewPage.objects.filter(poster=None).exists()
+
+
+def test_demo_reviews_use_every_block(demo):
+    used = {block.block_type for review in ReviewPage.objects.all() for block in review.body}
+    assert used == set(ReviewBodyBlock.base_blocks)
+    assert all(review.verdict_label for review in ReviewPage.objects.all())
+
+
+def test_every_demo_page_renders(demo, client):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        assert client.get(page.url).status_code == 200, page.url
+
+
+def test_dev_admin_is_created_once_with_a_printed_password(db, settings, capsys, django_user_model):
+    settings.DEBUG = True
+    call_command("ensure_dev_admin")
+    output = capsys.readouterr().out
+    password = output.split("password: ")[1].split()[0]
+    admin = django_user_model.objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.check_password(password)
+
+    call_command("ensure_dev_admin")
+    assert "already exists" in capsys.readouterr().out
+    assert django_user_model.objects.get(username="admin").password == admin.password
+
+
+def test_dev_admin_is_refused_outside_development(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="development settings only"):
+        call_command("ensure_dev_admin")

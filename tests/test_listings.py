@@ -1,0 +1,78 @@
+"""The review index: newest first, paginated, and safe with any page number."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from reviews.factories import CategoryFactory, ReviewPageFactory, verdict_block
+from reviews.models import REVIEWS_PER_PAGE
+
+
+def titles(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text() for a in soup.select(".review-card__title a")]
+
+
+@pytest.fixture
+def many_reviews(review_index):
+    start = datetime.date(2025, 1, 1)
+    return [
+        ReviewPageFactory(
+            parent=review_index, title=f"Film {n:02}", date_published=start + datetime.timedelta(n)
+        )
+        for n in range(REVIEWS_PER_PAGE + 3)
+    ]
+
+
+def test_newest_first_and_paginated(client, review_index, many_reviews):
+    first = client.get(review_index.url)
+    assert titles(first) == [f"Film {n:02}" for n in range(14, 2, -1)]
+    second = client.get(review_index.url, {"page": 2})
+    assert titles(second) == ["Film 02", "Film 01", "Film 00"]
+    assert 'rel="next"' in first.text
+    assert 'rel="prev"' in second.text
+    assert "Page 2 of 2" in second.text
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "99999", "1.5", "", "%00"])
+def test_page_numbers_that_do_not_exist_are_404(client, review_index, many_reviews, page):
+    response = client.get(review_index.url, {"page": page})
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+
+
+def test_drafts_and_other_indexes_are_left_out(client, review_index):
+    ReviewPageFactory(parent=review_index, title="Published")
+    draft = ReviewPageFactory(parent=review_index, title="Draft")
+    draft.unpublish()
+    assert titles(client.get(review_index.url)) == ["Published"]
+
+
+def test_cards_show_the_verdict(client, review_index):
+    ReviewPageFactory(parent=review_index, body=[verdict_block("Skip It", "2.5", "Dull.")])
+    soup = BeautifulSoup(client.get(review_index.url).content, "html.parser")
+    badge = soup.select_one(".review-card .verdict-badge")
+    assert badge.get_text(" ", strip=True) == "Verdict: Skip It 2.5/10"
+    assert "verdict-badge--negative" in badge["class"]
+
+
+def test_empty_index_says_so(client, review_index):
+    assert "No reviews yet." in client.get(review_index.url).text
+
+
+def count_queries(client, url):
+    client.get(url)  # the first request fills per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_listing_queries_do_not_grow_with_the_number_of_reviews(client, review_index):
+    ReviewPageFactory(parent=review_index, categories=[CategoryFactory()])
+    one = count_queries(client, review_index.url)
+    for _ in range(REVIEWS_PER_PAGE):
+        ReviewPageFactory(parent=review_index, categories=[CategoryFactory(), CategoryFactory()])
+    assert count_queries(client, review_index.url) == one
