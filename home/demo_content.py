@@ -653,3 +653,20 @@ REVIEWS = [
 ]
 
 FEATURED = ["nosferatu", "his-girl-friday"]
+
+# Reader comments: (review slug, name, text, replies as (name, text)). Approved on load.
+COMMENTS = [
+    (
+        "nosferatu",
+        "Mina P.",
+        "Saw this with a live organ score last winter. The ship sequence got gasps from a room "
+        "full of people who all knew what was coming.",
+        [("Ada Marlowe", "That is the best way to see it. The tinted prints help too.")],
+    ),
+    (
+        "the-general",
+        "Walt",
+        "The cannon gag still makes me laugh every single time.",
+        [],
+    ),
+]

@@ -2,7 +2,7 @@
 
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -106,7 +106,34 @@ class SiteSettings(BaseSiteSetting):
         help_text="Profiles of the publication elsewhere, in the order to list them.",
     )
 
-    panels = [FieldPanel("tagline"), FieldPanel("default_disclosure"), FieldPanel("social_links")]
+    comments_auto_approve = models.BooleanField(
+        "approve returning commenters",
+        default=False,
+        help_text=(
+            "Publish comments at once from readers whose name and email already have an "
+            "approved comment. Comments the spam filter holds are still held."
+        ),
+    )
+    comment_blocked_words = models.TextField(
+        "blocked words",
+        blank=True,
+        default="casino\nviagra\ncrypto giveaway\npayday loan",
+        help_text="One word or phrase per line; a comment containing one goes to the spam queue.",
+    )
+
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("default_disclosure"),
+        FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel("comments_auto_approve"), FieldPanel("comment_blocked_words")],
+            heading="Comments",
+        ),
+    ]
 
     class Meta:
         verbose_name = "site settings"
+
+    @property
+    def blocked_words(self):
+        return [line.strip() for line in self.comment_blocked_words.splitlines() if line.strip()]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Avg, Count, Q
 from django.http import Http404
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -21,6 +22,11 @@ from .blocks import ReviewBodyBlock
 
 REVIEWS_PER_PAGE = 12
 EARLIEST_RELEASE_YEAR = 1870
+
+
+def absolute_url(page, request):
+    """The page's full address on the host the reader used (Django has validated it)."""
+    return request.build_absolute_uri(page.get_url(request))
 
 
 class VerdictLabel(Orderable):
@@ -132,12 +138,25 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         except InvalidPage as exc:
             raise Http404("No such page of reviews.") from exc
 
-    def render_listing(self, request, reviews, **context):
+    def browse_options(self):
+        """The kinds of work and release years that published reviews cover."""
+        published = ReviewPage.objects.child_of(self).live().public()
+        pairs = set(published.values_list("kind", "release_year").distinct())
+        kinds = {kind for kind, _ in pairs}
+        return {
+            "kinds": [(value, label) for value, label in ReviewPage.Kind.choices if value in kinds],
+            "years": sorted({year for _, year in pairs if year}),
+        }
+
+    def render_listing(self, request, reviews, title=None, description="", **context):
         return self.render(
             request,
             context_overrides={
                 "reviews": self.paginate(request, reviews),
+                "listing_title": title,
+                "listing_description": description,
                 "categories": Category.objects.all(),
+                **self.browse_options(),
                 **context,
             },
         )
@@ -151,8 +170,45 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         category = Category.objects.filter(slug=slug).first()
         if category is None:
             raise Http404("No such category.")
-        reviews = self.reviews().filter(categories=category)
-        return self.render_listing(request, reviews, category=category)
+        return self.render_listing(
+            request,
+            self.reviews().filter(categories=category),
+            title=f"{category.name} reviews",
+            description=category.description,
+            category=category,
+        )
+
+    @path("kind/<slug:kind>/", name="kind")
+    def kind(self, request, kind):
+        if kind not in ReviewPage.Kind.values:
+            raise Http404("No such kind of work.")
+        label = ReviewPage.Kind(kind).label
+        return self.render_listing(
+            request,
+            self.reviews().filter(kind=kind),
+            title=f"{label} reviews",
+            current_kind=kind,
+        )
+
+    @path("year/<int:year>/", name="year")
+    def year(self, request, year):
+        reviews = self.reviews().filter(release_year=year)
+        if not reviews.exists():
+            raise Http404("No reviews of works from that year.")
+        return self.render_listing(
+            request, reviews, title=f"Reviews of works from {year}", current_year=year
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """The index, then each category page (kind and year pages only rearrange them)."""
+        url = self.get_full_url(request)
+        return [
+            *super().get_sitemap_urls(request),
+            *(
+                {"location": url + self.reverse_subpage("category", args=[category.slug])}
+                for category in Category.objects.filter(reviews__live=True).distinct()
+            ),
+        ]
 
 
 class ReviewPageQuerySet(PageQuerySet):
@@ -164,6 +220,11 @@ class ReviewPageQuerySet(PageQuerySet):
             .order_by("-date_published", "-first_published_at", "-pk")
             .select_related("verdict_label", "author", "poster")
             .prefetch_related("categories", "poster__renditions")
+            .annotate(
+                comment_count=Count(
+                    "comments", filter=Q(comments__status="approved"), distinct=True
+                )
+            )
         )
 
 
@@ -247,6 +308,9 @@ class ReviewPage(Page):
         help_text="Only used with 'Another disclosure'.",
     )
     body = StreamField(ReviewBodyBlock(), help_text="The review itself, built from blocks.")
+    comments_open = models.BooleanField(
+        default=True, help_text="Readers may comment. Existing comments stay visible either way."
+    )
 
     # Copied from the body's verdict block on save so listings need no StreamField parsing.
     verdict_label = models.ForeignKey(
@@ -285,6 +349,7 @@ class ReviewPage(Page):
             [FieldPanel("disclosure_choice"), FieldPanel("disclosure")],
             heading="Affiliate disclosure",
         ),
+        FieldPanel("comments_open"),
     ]
 
     search_fields = [
@@ -347,4 +412,28 @@ class ReviewPage(Page):
         # Looked up by name: the site settings live in the home app, which imports this one.
         site_settings = apps.get_model("home", "SiteSettings").for_request(request)
         context["disclosure"] = self.get_disclosure(site_settings.default_disclosure)
+        context["related_reviews"] = self.related_reviews()
+        # Reader votes live in the feedback app; the relation is reached by its name.
+        context["rating_summary"] = self.reader_ratings.aggregate(
+            average=Avg("score"), count=Count("pk")
+        )
         return context
+
+    def related_reviews(self, limit=3):
+        """Other reviews sharing the most categories with this one, newest first."""
+        return (
+            ReviewPage.objects.for_listing()
+            .exclude(pk=self.pk)
+            .filter(categories__in=self.categories.all())
+            .annotate(shared=Count("categories", distinct=True))
+            .order_by("-shared", "-date_published", "-pk")[:limit]
+        )
+
+    def cast(self):
+        """(character, performer) pairs from every cast listing in the body."""
+        return [
+            (member["character"], member["performer"])
+            for block in self.body
+            if block.block_type == "cast"
+            for member in block.value["members"]
+        ]

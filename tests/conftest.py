@@ -1,8 +1,14 @@
+import time
+
 import pytest
+from django.core import signing
+from django.core.cache import cache
+from django.urls import reverse
 from wagtail.models import Site
 
+from feedback.protection import TOKEN_SALT
 from home.models import HomePage, SiteSettings
-from reviews.factories import AffiliateDisclosureFactory, ReviewIndexPageFactory
+from reviews.factories import AffiliateDisclosureFactory, ReviewIndexPageFactory, ReviewPageFactory
 
 
 @pytest.fixture
@@ -23,3 +29,62 @@ def default_disclosure(home_page):
     settings.default_disclosure = disclosure
     settings.save()
     return disclosure
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and cached pages from one test never leak into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def review(review_index):
+    return ReviewPageFactory(parent=review_index, title="Nosferatu")
+
+
+def form_token(review, age=60):
+    """A token as the review page issues it, `age` seconds ago."""
+    return signing.dumps({"review": review.pk, "issued": time.time() - age}, salt=TOKEN_SALT)
+
+
+def comment_data(review, **fields):
+    return {
+        "name": "Ellen",
+        "email": "ellen@example.com",
+        "website": "",
+        "body": "The shadow on the stairs still gets me.",
+        "homepage": "",
+        "form_token": form_token(review),
+        **fields,
+    }
+
+
+@pytest.fixture
+def post_comment(client):
+    """Post a comment the way the review page's form does, from this site."""
+
+    def post(review, ip="203.0.113.7", **fields):
+        return client.post(
+            reverse("feedback:post_comment", args=[review.pk]),
+            comment_data(review, **fields),
+            HTTP_ORIGIN="http://testserver",
+            REMOTE_ADDR=ip,
+        )
+
+    return post
+
+
+@pytest.fixture
+def rate(client):
+    def post(review, score, ip="203.0.113.7", client=client, **headers):
+        return client.post(
+            reverse("feedback:rate_review", args=[review.pk]),
+            {"score": score, "form_token": form_token(review)},
+            HTTP_ORIGIN="http://testserver",
+            REMOTE_ADDR=ip,
+            **headers,
+        )
+
+    return post

@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from feedback.models import Comment
 from home.models import HomePage, SiteSettings, StandardPage
 from reviews.blocks import ReviewBodyBlock
 from reviews.models import AffiliateDisclosure, Category, Critic, ReviewPage
@@ -18,6 +19,7 @@ def snapshot():
         "categories": Category.objects.count(),
         "critics": Critic.objects.count(),
         "disclosures": AffiliateDisclosure.objects.count(),
+        "comments": Comment.objects.count(),
         "revisions": sum(page.revisions.count() for page in Page.objects.all()),
     }
 
@@ -44,6 +46,7 @@ def test_demo_has_the_pieces_of_a_publication(demo):
     assert ReviewPage.objects.filter(disclosure_choice="none").exists()
     assert HomePage.objects.get().featured_reviews.count() == 2
     assert not ReviewPage.objects.filter(poster=None).exists()
+    assert Comment.objects.filter(status="approved", parent__isnull=False).exists()
 
 
 def test_demo_reviews_use_every_block(demo):

@@ -76,3 +76,48 @@ def test_listing_queries_do_not_grow_with_the_number_of_reviews(client, review_i
     for _ in range(REVIEWS_PER_PAGE):
         ReviewPageFactory(parent=review_index, categories=[CategoryFactory(), CategoryFactory()])
     assert count_queries(client, review_index.url) == one
+
+
+def test_listings_by_kind_of_work(client, review_index):
+    ReviewPageFactory(parent=review_index, title="A film", kind="film")
+    ReviewPageFactory(parent=review_index, title="A series", kind="tv_series")
+
+    response = client.get(review_index.url + "kind/tv_series/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.h1.get_text() == "TV series reviews"
+    assert titles(response) == ["A series"]
+    kinds = {a.get_text(): a["href"] for a in soup.select(".browse__group")[1].select("a")}
+    assert kinds == {"Film": "/reviews/kind/film/", "TV series": "/reviews/kind/tv_series/"}
+    assert client.get(review_index.url + "kind/opera/").status_code == 404
+
+
+def test_listings_by_release_year(client, review_index):
+    ReviewPageFactory(parent=review_index, title="Old", release_year=1922)
+    ReviewPageFactory(parent=review_index, title="Newer", release_year=1968)
+
+    response = client.get(review_index.url + "year/1922/")
+    assert titles(response) == ["Old"]
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.h1.get_text() == "Reviews of works from 1922"
+    current = soup.select_one('.browse a[aria-current="page"]')
+    assert current.get_text() == "1922"
+    assert client.get(review_index.url + "year/1700/").status_code == 404
+
+
+def test_review_links_to_its_kind_and_year(client, review_index):
+    review = ReviewPageFactory(parent=review_index, kind="documentary", release_year=1922)
+    soup = BeautifulSoup(client.get(review.url).content, "html.parser")
+    assert soup.select_one(".review__kicker a")["href"] == "/reviews/kind/documentary/"
+    assert soup.select_one(".work-facts dd a")["href"] == "/reviews/year/1922/"
+
+
+def test_related_reviews_share_categories(client, review_index):
+    horror, silent, comedy = (CategoryFactory(name=n) for n in ("Horror", "Silent", "Comedy"))
+    review = ReviewPageFactory(parent=review_index, title="Nosferatu", categories=[horror, silent])
+    ReviewPageFactory(parent=review_index, title="Caligari", categories=[horror, silent])
+    ReviewPageFactory(parent=review_index, title="Night", categories=[horror])
+    ReviewPageFactory(parent=review_index, title="The General", categories=[comedy])
+
+    soup = BeautifulSoup(client.get(review.url).content, "html.parser")
+    related = [a.get_text() for a in soup.select(".related .review-card__title a")]
+    assert related == ["Caligari", "Night"]

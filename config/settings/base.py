@@ -7,6 +7,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "home",
     "reviews",
+    "feedback",
+    "wagtail_modeladmin",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -22,6 +26,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django.contrib.admin",  # list filters of wagtail-modeladmin use its filter classes
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +71,9 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BASE_DIR / "db.sqlite3",
+        # Writers take the lock when a transaction starts and wait for each other, instead of
+        # failing with "database is locked" when readers and writers overlap.
+        "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -107,3 +115,12 @@ WAGTAILEMBEDS_FINDERS = [
     {"class": "reviews.embeds.InternetArchiveFinder"},
     {"class": "wagtail.embeds.finders.oembed"},
 ]
+
+# Reader feedback (comments and ratings).
+FEEDBACK_FORM_MAX_AGE = 60 * 60 * 24 * 2  # seconds a rendered form stays valid
+COMMENT_MIN_SECONDS = 3  # faster than this from render to post is a bot
+COMMENT_MAX_LINKS = 2  # more links than this sends a comment to the spam queue
+COMMENT_RATE_LIMIT = (5, 10 * 60)  # comments per address per window in seconds
+TRUSTED_PROXY_COUNT = 0  # reverse proxies in front of the app that set X-Forwarded-For
+AKISMET_API_KEY = ""  # optional; when set, comments are also checked by Akismet
+AKISMET_SITE_URL = ""

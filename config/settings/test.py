@@ -10,6 +10,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="review-tests-media-")
+# A file, not shared memory, so tests with several threads see SQLite's real locking.
+TEST_DATABASE_DIR = tempfile.mkdtemp(prefix="review-tests-db-")
+DATABASES["default"]["TEST"] = {"NAME": f"{TEST_DATABASE_DIR}/test.sqlite3"}  # noqa: F405
 
 # Serve static files straight from the source folders so tests need no collectstatic.
 WHITENOISE_AUTOREFRESH = True

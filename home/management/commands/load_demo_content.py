@@ -12,6 +12,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from feedback.models import Comment
 from home import demo_content as demo
 from home.models import HomePage, HomePageFeaturedReview, SiteSettings, StandardPage
 from reviews.models import (
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             for record in demo.REVIEWS:
                 self.review(index, record, snippets)
             self.featured(home)
+            self.comments()
         self.stdout.write(f"Demo content ready ({self.created} new objects).")
 
     def count(self, created):
@@ -226,6 +228,28 @@ class Command(BaseCommand):
         image.save()
         self.count(True)
         return image
+
+    def comments(self):
+        for slug, name, text, replies in demo.COMMENTS:
+            review = ReviewPage.objects.filter(slug=slug).first()
+            if review is None or review.comments.exists():
+                continue
+            comment = self.comment(review, name, text)
+            for reply_name, reply_text in replies:
+                self.comment(review, reply_name, reply_text, parent=comment)
+
+    def comment(self, review, name, text, parent=None):
+        email = f"{name.split()[0].lower()}@readers.example"
+        self.count(True)
+        return Comment.objects.create(
+            review=review,
+            parent=parent,
+            name=name,
+            email=email,
+            body=text,
+            status=Comment.Status.APPROVED,
+            ip_hash="demo",
+        )
 
     def featured(self, home):
         if home.featured_reviews.exists():

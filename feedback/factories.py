@@ -1,0 +1,15 @@
+import factory
+from factory.django import DjangoModelFactory
+
+from .models import Comment
+
+
+class CommentFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Reader {n}")
+    email = factory.LazyAttribute(lambda comment: f"{comment.name.replace(' ', '.')}@example.com")
+    body = factory.Sequence(lambda n: f"Comment number {n}.")
+    status = Comment.Status.APPROVED
+    ip_hash = "0" * 64
+
+    class Meta:
+        model = Comment

@@ -1,0 +1,141 @@
+"""Comments and ratings from readers of published reviews."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import IntegrityError, models, transaction
+from django.db.models import Avg, Count
+from django.utils import timezone
+
+from .formatting import comment_html
+
+COMMENT_MAX_LENGTH = 5000
+RATING_SCALE = range(1, 6)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting moderation"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        SPAM = "spam", "Spam"
+
+    review = models.ForeignKey(
+        "reviews.ReviewPage", on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        help_text="The comment this one replies to.",
+    )
+    name = models.CharField(max_length=80)
+    email = models.EmailField(help_text="Never shown publicly.")
+    website = models.URLField(blank=True, validators=[URLValidator(schemes=["http", "https"])])
+    body = models.TextField("comment", max_length=COMMENT_MAX_LENGTH)
+    body_html = models.TextField(editable=False)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    spam_reasons = models.CharField(
+        max_length=255, blank=True, help_text="Why the spam filter held this comment."
+    )
+    ip_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    moderated_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["review", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.name} on {self.review.title}: {self.excerpt()}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = comment_html(self.body)
+        super().save(*args, **kwargs)
+
+    def excerpt(self, length=80):
+        text = " ".join(self.body.split())
+        return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+    excerpt.short_description = "comment"
+
+    def moderate(self, status):
+        self.status = status
+        self.moderated_at = timezone.now()
+        self.save(update_fields=["status", "moderated_at"])
+
+
+class ReaderRating(models.Model):
+    """One reader's score for one review; readers are known only by salted hashes."""
+
+    review = models.ForeignKey(
+        "reviews.ReviewPage", on_delete=models.CASCADE, related_name="reader_ratings"
+    )
+    voter_hash = models.CharField(max_length=64, help_text="Hash of the reader's cookie.")
+    ip_hash = models.CharField(max_length=64, db_index=True)
+    score = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(RATING_SCALE[0]), MaxValueValidator(RATING_SCALE[-1])]
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "voter_hash"], name="one_rating_per_reader"),
+        ]
+
+    def __str__(self):
+        return f"{self.score}/{RATING_SCALE[-1]} for {self.review.title}"
+
+    @classmethod
+    def record(cls, review, *, voter_hash, ip_hash, score, known_reader):
+        """Store a reader's vote, replacing their earlier one.
+
+        A reader is known by the cookie their browser returns. A reader without it (cleared
+        cookies, another browser) from an address that has already voted replaces that vote
+        instead of adding one, so clearing cookies does not buy extra votes.
+        """
+        try:
+            with transaction.atomic():
+                cls._record(review, voter_hash, ip_hash, score, known_reader)
+        except IntegrityError:
+            # Two first votes with the same cookie raced; the loser now updates the winner's.
+            with transaction.atomic():
+                cls._record(review, voter_hash, ip_hash, score, known_reader)
+
+    @classmethod
+    def _record(cls, review, voter_hash, ip_hash, score, known_reader):
+        votes = cls.objects.filter(review=review)
+        updated = votes.filter(voter_hash=voter_hash).update(
+            score=score, ip_hash=ip_hash, updated_at=timezone.now()
+        )
+        if not updated and not known_reader:
+            same_address = votes.filter(ip_hash=ip_hash).order_by("-updated_at").first()
+            if same_address:
+                same_address.voter_hash = voter_hash
+                same_address.score = score
+                same_address.save(update_fields=["voter_hash", "score", "updated_at"])
+                updated = 1
+        if not updated:
+            cls.objects.create(review=review, voter_hash=voter_hash, ip_hash=ip_hash, score=score)
+
+    @staticmethod
+    def summary(review):
+        """Average and number of a review's ratings, in one query."""
+        return ReaderRating.objects.filter(review=review).aggregate(
+            average=Avg("score"), count=Count("pk")
+        )
+
+    @classmethod
+    def summary_for_display(cls, review):
+        summary = cls.summary(review)
+        return {**summary, "text": rating_text(summary["average"], summary["count"])}
+
+
+def rating_text(average, count):
+    if not count:
+        return "No reader ratings yet"
+    readers = "reader" if count == 1 else "readers"
+    return f"User rating {average:.1f} / {RATING_SCALE[-1]} from {count} {readers}"

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "feedback"
+
+urlpatterns = [
+    path("comment/<int:review_id>/", views.post_comment, name="post_comment"),
+    path("rate/<int:review_id>/", views.rate_review, name="rate_review"),
+]

@@ -1,0 +1,160 @@
+"""Readers post comments and ratings here; both forms live on the review page."""
+
+import secrets
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.models import Site
+
+from home.models import SiteSettings
+from reviews.models import ReviewPage, absolute_url
+
+from .forms import CommentForm, RatingForm
+from .models import Comment, ReaderRating
+from .protection import FormTokenError, client_ip, is_same_origin, private_hash, token_age
+from .spam import Submission, rate_limited, spam_reasons
+
+VOTER_COOKIE = "reader"
+VOTER_COOKIE_SALT = "feedback.voter"
+VOTER_COOKIE_AGE = 60 * 60 * 24 * 365 * 2
+
+
+def live_review(request, review_id):
+    review = ReviewPage.objects.live().public().filter(pk=review_id).first()
+    if review is None:
+        raise Http404("No such review.")
+    return review
+
+
+def refuse(request, review, message, status=403):
+    """Explain why a post was not accepted, and give the reader back what they wrote."""
+    context = {"review": review, "message": message, "text": request.POST.get("body", "")}
+    return TemplateResponse(request, "feedback/refused.html", context, status=status)
+
+
+def review_with_forms(request, review, status, **forms):
+    """The review page again, with the reader's form, its errors and their input."""
+    context = {**review.get_context(request), **forms}
+    return TemplateResponse(request, review.get_template(request), context, status=status)
+
+
+def guard(request, review):
+    """Seconds since the form was issued, or a refusal response for a forged or stale post."""
+    if not is_same_origin(request):
+        return None, refuse(request, review, "The form was not sent from this site.")
+    try:
+        return token_age(request.POST.get("form_token"), review), None
+    except FormTokenError as error:
+        return None, refuse(request, review, str(error))
+
+
+@csrf_exempt  # guarded by a signed form token and an origin check instead: see protection.py
+@require_POST
+def post_comment(request, review_id):
+    review = live_review(request, review_id)
+    seconds_taken, refusal = guard(request, review)
+    if refusal:
+        return refusal
+    if not review.comments_open:
+        return refuse(request, review, "Comments on this review are closed.")
+
+    form = CommentForm(request.POST, review=review)
+    if not form.is_valid():
+        return review_with_forms(request, review, 400, comment_form=form)
+    ip = client_ip(request)
+    ip_hash = private_hash("ip", ip)
+    if rate_limited(ip_hash):
+        form.add_error(
+            None,
+            "You have sent several comments in a short time. Please wait a few minutes, "
+            "then send this one again.",
+        )
+        return review_with_forms(request, review, 429, comment_form=form)
+
+    comment = form.save(commit=False)
+    comment.review = review
+    comment.parent = form.cleaned_data["parent"]
+    comment.ip_hash = ip_hash
+    site_settings = settings_for(request)
+    reasons = spam_reasons(
+        Submission(
+            name=comment.name,
+            email=comment.email,
+            website=comment.website,
+            body=comment.body,
+            ip=ip,
+            user_agent=request.headers.get("User-Agent", ""),
+            referrer=request.headers.get("Referer", ""),
+            seconds_taken=seconds_taken,
+            honeypot=form.cleaned_data["homepage"],
+            permalink=absolute_url(review, request),
+        ),
+        site_settings.blocked_words,
+    )
+    comment.status = initial_status(comment, reasons, site_settings.comments_auto_approve)
+    comment.spam_reasons = "; ".join(reasons)[:255]
+    comment.save()
+
+    if comment.status == Comment.Status.APPROVED:
+        return redirect(f"{review.get_url(request)}?comment=published#comment-{comment.pk}")
+    return redirect(f"{review.get_url(request)}?comment=received#comments")
+
+
+def settings_for(request):
+    return SiteSettings.for_site(Site.find_for_request(request))
+
+
+def initial_status(comment, reasons, auto_approve):
+    if reasons:
+        return Comment.Status.SPAM
+    returning = Comment.objects.filter(
+        status=Comment.Status.APPROVED,
+        email__iexact=comment.email,
+        name__iexact=comment.name,
+    ).exists()
+    return Comment.Status.APPROVED if auto_approve and returning else Comment.Status.PENDING
+
+
+@csrf_exempt  # guarded by a signed form token and an origin check instead: see protection.py
+@require_POST
+def rate_review(request, review_id):
+    review = live_review(request, review_id)
+    _, refusal = guard(request, review)
+    if refusal:
+        return refusal
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        if wants_json:
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        return review_with_forms(request, review, 400, rating_form=form)
+
+    voter_id = request.get_signed_cookie(VOTER_COOKIE, default=None, salt=VOTER_COOKIE_SALT)
+    known_reader = voter_id is not None
+    voter_id = voter_id or secrets.token_urlsafe(18)
+    score = form.cleaned_data["score"]
+    ReaderRating.record(
+        review,
+        voter_hash=private_hash("voter", voter_id),
+        ip_hash=private_hash("ip", client_ip(request)),
+        score=score,
+        known_reader=known_reader,
+    )
+
+    if wants_json:
+        response = JsonResponse({"score": score, **ReaderRating.summary_for_display(review)})
+    else:
+        response = redirect(f"{review.get_url(request)}?rated={score}#reader-rating")
+    response.set_signed_cookie(
+        VOTER_COOKIE,
+        voter_id,
+        salt=VOTER_COOKIE_SALT,
+        max_age=VOTER_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response

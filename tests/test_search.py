@@ -1,0 +1,105 @@
+"""Search over reviews: what it finds, what it never shows, and hostile queries."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from reviews.factories import ReviewPageFactory, cast_block, spoiler_block, text_block
+from reviews.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
+
+SECRET = "zeppelin"
+
+
+@pytest.fixture
+def night(review_index):
+    return ReviewPageFactory(
+        parent=review_index,
+        title="A house under siege",
+        work_title="Night of the Living Dead",
+        director="George A. Romero",
+        intro="Seven strangers barricade a farmhouse.",
+        body=[
+            text_block("Shot in grainy black and white near Pittsburgh."),
+            cast_block(("Ben", "Duane Jones", "")),
+            spoiler_block(f"A posse arrives with a {SECRET}."),
+        ],
+    )
+
+
+def search(client, query, **params):
+    response = client.get("/search/", {"q": query, **params})
+    return response, BeautifulSoup(response.content, "html.parser")
+
+
+def titles(soup):
+    return [a.get_text() for a in soup.select(".review-card__title a")]
+
+
+@pytest.mark.parametrize(
+    "query", ["siege", "Living Dead", "Romero", "Duane Jones", "farmhouse", "Pittsburgh"]
+)
+def test_finds_reviews_by_title_work_people_intro_and_text(client, night, query):
+    _, soup = search(client, query)
+    assert titles(soup) == ["A house under siege"]
+    assert "1 review found" in soup.select_one(".search-summary").get_text()
+
+
+def test_spoilers_are_neither_searched_nor_shown(client, night):
+    _, soup = search(client, SECRET)
+    assert titles(soup) == []
+    _, soup = search(client, "farmhouse")
+    assert SECRET not in soup.get_text()
+    assert soup.select_one(".review-card__intro").get_text() == night.intro
+
+
+def test_unpublished_reviews_are_not_found(client, night):
+    night.unpublish()
+    _, soup = search(client, "farmhouse")
+    assert titles(soup) == []
+
+
+def test_empty_query_shows_just_the_form(client, night):
+    response, soup = search(client, "   ")
+    assert response.status_code == 200
+    assert soup.select_one("input[name=q]")["value"] == ""
+    assert soup.select_one(".search-summary") is None
+
+
+def test_overlong_query_is_shortened_with_a_notice(client, night):
+    response, soup = search(client, "farmhouse " * 50)
+    assert response.status_code == 200
+    assert len(soup.select_one("input[name=q]")["value"]) <= MAX_QUERY_LENGTH
+    assert "shortened" in soup.select_one(".notice").get_text()
+    assert titles(soup) == ["A house under siege"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "a\x00b",
+        "NOT",
+        "OR OR",
+        "NEAR(a b)",
+        "a AND (b",
+        "*",
+        "^x",
+        "col:x",
+        "'",
+        "\\",
+    ],
+)
+def test_hostile_queries_never_fail(client, night, query):
+    response, _ = search(client, query)
+    assert response.status_code == 200
+
+
+def test_results_are_paginated(client, review_index):
+    for n in range(RESULTS_PER_PAGE + 2):
+        ReviewPageFactory(parent=review_index, title=f"Lantern {n}", intro="A lantern film.")
+    _, first = search(client, "lantern")
+    _, second = search(client, "lantern", page=2)
+    assert len(titles(first)) == RESULTS_PER_PAGE
+    assert len(titles(second)) == 2
+    assert first.select_one("a[rel=next]")["href"] == "?q=lantern&page=2"
+    assert search(client, "lantern", page=3)[0].status_code == 404
+    assert search(client, "lantern", page="x")[0].status_code == 404
