@@ -1,10 +1,12 @@
 """The "Reader feedback" admin menu (wagtail-modeladmin) and the dashboard panel."""
 
+from django.template.defaultfilters import pluralize
 from django.urls import re_path, reverse
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from reviews.panels import DashboardPanel
 
 from .admin_views import ModerateCommentsView
 from .models import Comment, ReaderRating
@@ -78,17 +80,19 @@ class ReaderFeedbackGroup(ModelAdminGroup):
 modeladmin_register(ReaderFeedbackGroup)
 
 
-class PendingCommentsPanel(Component):
+class PendingCommentsPanel(DashboardPanel):
     name = "pending_comments"
     order = 50
-    template_name = "feedback/admin/pending_comments_panel.html"
+    heading = "Comments awaiting moderation"
+    empty_text = "No comments are waiting."
 
-    def get_context_data(self, parent_context):
+    def get_button(self):
+        count = Comment.objects.filter(status=Comment.Status.PENDING).count()
+        if not count:
+            return None
         queue = reverse("feedback_comment_modeladmin_index")
-        return {
-            "count": Comment.objects.filter(status=Comment.Status.PENDING).count(),
-            "queue_url": f"{queue}?status__exact={Comment.Status.PENDING}",
-        }
+        text = f"{count} comment{pluralize(count)} waiting"
+        return text, f"{queue}?status__exact={Comment.Status.PENDING}"
 
 
 @hooks.register("construct_homepage_panels")

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from reviews.blocks import StandardBodyBlock
+from reviews.forms import EditorialPageForm
 from reviews.models import Category, ReviewPage
 
 from .blocks import SocialLinkBlock
@@ -34,6 +35,7 @@ class HomePage(Page):
         ),
     ]
 
+    base_form_class = EditorialPageForm
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["reviews.ReviewIndexPage", "home.StandardPage"]
 
@@ -76,11 +78,14 @@ class StandardPage(Page):
     """Editorial guidelines, About and other pages of plain editorial text."""
 
     intro = models.TextField(blank=True, max_length=300, help_text="Shown under the title.")
-    body = StreamField(StandardBodyBlock(), blank=True)
+    body = StreamField(
+        StandardBodyBlock(), blank=True, help_text="The page text, built from blocks."
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
+    base_form_class = EditorialPageForm
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 

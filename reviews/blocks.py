@@ -39,7 +39,9 @@ class RichTextSectionBlock(blocks.StructBlock):
         max_length=120,
         help_text="Optional heading for this part of the review.",
     )
-    text = blocks.RichTextBlock(features=SECTION_FEATURES)
+    text = blocks.RichTextBlock(
+        features=SECTION_FEATURES, help_text="The text; use subheadings for long sections."
+    )
 
     class Meta:
         icon = "doc-full"
@@ -106,7 +108,9 @@ class CastListingBlock(blocks.StructBlock):
         max_length=60,
         help_text="Heading above the table, e.g. 'Cast' or 'Voice cast'.",
     )
-    members = blocks.ListBlock(CastMemberBlock(), min_num=1, label="Cast members")
+    members = blocks.ListBlock(
+        CastMemberBlock(), min_num=1, label="Cast members", help_text="One row per character."
+    )
 
     class Meta:
         icon = "group"

@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .blocks import ReviewBodyBlock
+from .forms import EditorialPageForm
 
 REVIEWS_PER_PAGE = 12
 EARLIEST_RELEASE_YEAR = 1870
@@ -55,7 +56,7 @@ class VerdictLabel(Orderable):
 
 
 class Category(models.Model):
-    name = models.CharField(max_length=80, unique=True)
+    name = models.CharField(max_length=80, unique=True, help_text="As readers see it, e.g. Horror.")
     slug = models.SlugField(
         max_length=80,
         unique=True,
@@ -76,7 +77,7 @@ class Category(models.Model):
 class Critic(models.Model):
     """The byline on a review: a writer need not have an admin account."""
 
-    name = models.CharField(max_length=120, unique=True)
+    name = models.CharField(max_length=120, unique=True, help_text="The byline as readers see it.")
     short_bio = models.TextField(blank=True, help_text="One or two sentences shown under reviews.")
 
     panels = [FieldPanel("name"), FieldPanel("short_bio")]
@@ -94,7 +95,10 @@ class AffiliateDisclosure(models.Model):
         unique=True,
         help_text="For editors choosing a disclosure; readers never see it.",
     )
-    text = RichTextField(features=["bold", "italic", "link"])
+    text = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="Shown at the top of reviews; editing it changes every review using it.",
+    )
     guidelines_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -103,7 +107,11 @@ class AffiliateDisclosure(models.Model):
         related_name="+",
         help_text="Usually the editorial guidelines page.",
     )
-    guidelines_link_text = models.CharField(max_length=80, default="Read our editorial guidelines")
+    guidelines_link_text = models.CharField(
+        max_length=80,
+        default="Read our editorial guidelines",
+        help_text="The words of the link to the guidelines page.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -120,10 +128,15 @@ class AffiliateDisclosure(models.Model):
 
 
 class ReviewIndexPage(RoutablePageMixin, Page):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown above the list of reviews.",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
+    base_form_class = EditorialPageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reviews.ReviewPage"]
     max_count_per_parent = 1
@@ -220,12 +233,13 @@ class ReviewPageQuerySet(PageQuerySet):
             .order_by("-date_published", "-first_published_at", "-pk")
             .select_related("verdict_label", "author", "poster")
             .prefetch_related("categories", "poster__renditions")
-            .annotate(
-                comment_count=Count(
-                    "comments", filter=Q(comments__status="approved"), distinct=True
-                )
-            )
+            .with_comment_count()
         )
+
+    def with_comment_count(self):
+        """Annotate each review with its number of approved reader comments."""
+        approved = Q(comments__status="approved")
+        return self.annotate(comment_count=Count("comments", filter=approved, distinct=True))
 
 
 class ReviewPage(Page):
@@ -248,7 +262,12 @@ class ReviewPage(Page):
         blank=True,
         help_text="Leave blank when the page title is the work's title.",
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FILM)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.FILM,
+        help_text="What sort of work this is; it decides the listing and the search-engine type.",
+    )
     original_title = models.CharField(
         max_length=200, blank=True, help_text="The title in its original language, if different."
     )
@@ -266,6 +285,7 @@ class ReviewPage(Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(6000)],
+        help_text="Running time of the version reviewed.",
     )
     poster = models.ForeignKey(
         "wagtailimages.Image",
@@ -292,7 +312,12 @@ class ReviewPage(Page):
         default=datetime.date.today,
         help_text="Shown on the review and used to order listings.",
     )
-    categories = ParentalManyToManyField(Category, blank=True, related_name="reviews")
+    categories = ParentalManyToManyField(
+        Category,
+        blank=True,
+        related_name="reviews",
+        help_text="Where readers find this review. Site owners manage the list.",
+    )
     disclosure_choice = models.CharField(
         max_length=10,
         choices=DisclosureChoice.choices,
@@ -364,6 +389,7 @@ class ReviewPage(Page):
         index.FilterField("date_published"),
     ]
 
+    base_form_class = EditorialPageForm
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types = []
 

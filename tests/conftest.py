@@ -1,6 +1,7 @@
 import time
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
@@ -88,3 +89,16 @@ def rate(client):
         )
 
     return post
+
+
+@pytest.fixture
+def user_in(db, django_user_model):
+    """A staff member in one of the editorial groups the roles migration sets up."""
+
+    def make(group_name):
+        username = group_name.lower().replace(" ", "-")
+        user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make

@@ -112,7 +112,7 @@ def test_readers_comments_cannot_be_created_in_the_admin(admin_client):
 def test_dashboard_counts_waiting_comments(admin_client, queue):
     response = admin_client.get(reverse("wagtailadmin_home"))
     soup = BeautifulSoup(response.content, "html.parser")
-    panel = soup.find(id="pending-comments-heading").find_parent("section")
+    panel = soup.find(id="pending_comments-heading").find_parent("section")
     link = panel.find("a")
     assert link.get_text(strip=True) == "1 comment waiting"
     assert link["href"] == reverse(QUEUE) + "?status__exact=pending"
@@ -129,4 +129,4 @@ def test_staff_without_moderation_rights_are_refused(client, django_user_model, 
     assert response["Location"] == reverse("wagtailadmin_home")
     assert Comment.objects.get(pk=queue["pending"].pk).status == Status.PENDING
     home = client.get(reverse("wagtailadmin_home"))
-    assert "pending-comments-heading" not in home.text
+    assert "pending_comments-heading" not in home.text
