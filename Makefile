@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 
-.PHONY: run test lint format install lock
+BROWSER_JS := .cache/browser-js
+AXE := $(BROWSER_JS)/node_modules/axe-core/axe.min.js
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test lint format install lock browser-deps
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +23,18 @@ run: install
 	$(BIN)/python manage.py ensure_dev_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install browser-deps
 	$(BIN)/python -m pytest
+
+# Browser tests drive Debian's Chromium; axe-core (npm) is injected into pages to check them.
+browser-deps:
+	@if [ -x $(CHROMIUM) ]; then $(MAKE) --no-print-directory $(AXE); \
+	else echo "Browser tests will be skipped: no Chromium at $(CHROMIUM) (apt-get install chromium)."; fi
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	mkdir -p $(BROWSER_JS)
+	cp tests/browser/package.json tests/browser/package-lock.json $(BROWSER_JS)/
+	npm ci --prefix $(BROWSER_JS) --no-audit --no-fund --silent
 
 lint: install
 	$(BIN)/ruff check .

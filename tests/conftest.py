@@ -1,15 +1,21 @@
+import os
 import time
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.cache import cache
+from django.db import connection
 from django.urls import reverse
 from wagtail.models import Site
 
 from feedback.protection import TOKEN_SALT
 from home.models import HomePage, SiteSettings
 from reviews.factories import AffiliateDisclosureFactory, ReviewIndexPageFactory, ReviewPageFactory
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the browser tests
+# make there are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
@@ -30,6 +36,31 @@ def default_disclosure(home_page):
     settings.default_disclosure = disclosure
     settings.save()
     return disclosure
+
+
+# Tests whose writes must really commit (threads, the live server) use this marker: Django
+# empties the database after each and restores what the migrations made before the next.
+COMMITTED_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def commits(item):
+    marker = item.get_closest_marker("django_db")
+    return "live_server" in getattr(item, "fixturenames", ()) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that commit, and then empty the database, run after all the others."""
+    items.sort(key=commits)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_data(django_db_setup, django_db_blocker):
+    """What the migrations put in the test database: home page, site, groups, workflow."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from feedback.models import ReaderRating, rating_text
 from reviews.factories import ReviewPageFactory
 
-from .conftest import form_token
+from .conftest import COMMITTED_DB, form_token
 
 
 def summary(client, review):
@@ -140,7 +140,7 @@ def run_in_threads(count, work):
     return errors
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@COMMITTED_DB
 def test_concurrent_votes_are_all_counted(review_index, rate):
     review = ReviewPageFactory(parent=review_index)
     voters = 16
@@ -155,7 +155,7 @@ def test_concurrent_votes_are_all_counted(review_index, rate):
     assert ReaderRating.summary(review) == {"average": pytest.approx(expected), "count": voters}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@COMMITTED_DB
 def test_concurrent_first_votes_by_one_reader_leave_one_vote(review_index, rate):
     review, elsewhere = ReviewPageFactory.create_batch(2, parent=review_index)
     reader = Client()

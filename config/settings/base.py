@@ -110,7 +110,6 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "odt", "docx"]
-WAGTAIL_DATE_FORMAT = "%d %b %Y"
 WAGTAILEMBEDS_FINDERS = [
     {"class": "reviews.embeds.InternetArchiveFinder"},
     {"class": "wagtail.embeds.finders.oembed"},

@@ -8,9 +8,8 @@ from django.db import migrations
 PAGE_ACTIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 COLLECTION_ACTIONS = ["add", "change", "choose", "delete"]
 
-EDITORS = {"reviews": ["view_verdictlabel"]}
+# Choosing a verdict label, critic or disclosure in a review needs no permission on it.
 MODERATORS = {
-    "reviews": ["view_verdictlabel"],
     "feedback": ["view_comment", "change_comment", "view_readerrating"],
 }
 SITE_OWNERS = {
@@ -51,10 +50,8 @@ def create_roles(apps, schema_editor):
     GroupCollectionPermission = apps.get_model("wagtailcore.GroupCollectionPermission")
     GroupApprovalTask = apps.get_model("wagtailcore.GroupApprovalTask")
 
-    editors, _ = Group.objects.get_or_create(name="Editors")
     moderators, _ = Group.objects.get_or_create(name="Moderators")
     owners, _ = Group.objects.get_or_create(name="Site owners")
-    editors.permissions.add(*permissions(apps, EDITORS))
     moderators.permissions.add(*permissions(apps, MODERATORS))
     owners.permissions.add(*permissions(apps, SITE_OWNERS))
 
