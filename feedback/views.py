@@ -1,6 +1,7 @@
 """Readers post comments and ratings here; both forms live on the review page."""
 
 import secrets
+from functools import wraps
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
@@ -51,13 +52,25 @@ def guard(request, review):
         return None, refuse(request, review, str(error))
 
 
-@csrf_exempt  # guarded by a signed form token and an origin check instead: see protection.py
-@require_POST
-def post_comment(request, review_id):
-    review = live_review(request, review_id)
-    seconds_taken, refusal = guard(request, review)
-    if refusal:
-        return refusal
+def reader_form(view):
+    """A POST from a reader form about a live review, guarded as protection.py explains.
+
+    Django's CSRF check is off for these views: a cached page cannot carry its per-visitor token.
+    """
+
+    @csrf_exempt
+    @require_POST
+    @wraps(view)
+    def guarded(request, review_id):
+        review = live_review(request, review_id)
+        seconds_taken, refusal = guard(request, review)
+        return refusal or view(request, review, seconds_taken)
+
+    return guarded
+
+
+@reader_form
+def post_comment(request, review, seconds_taken):
     if not review.comments_open:
         return refuse(request, review, "Comments on this review are closed.")
 
@@ -118,13 +131,8 @@ def initial_status(comment, reasons, auto_approve):
     return Comment.Status.APPROVED if auto_approve and returning else Comment.Status.PENDING
 
 
-@csrf_exempt  # guarded by a signed form token and an origin check instead: see protection.py
-@require_POST
-def rate_review(request, review_id):
-    review = live_review(request, review_id)
-    _, refusal = guard(request, review)
-    if refusal:
-        return refusal
+@reader_form
+def rate_review(request, review, seconds_taken):
     wants_json = "application/json" in request.headers.get("Accept", "")
     form = RatingForm(request.POST)
     if not form.is_valid():
