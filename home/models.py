@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pagecache import keys
+from pagecache.tags import depends_on
 from reviews.blocks import StandardBodyBlock
 from reviews.forms import EditorialPageForm
 from reviews.models import Category, ReviewPage
@@ -56,9 +58,17 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         featured = list(self.featured())
+        latest = list(self.latest(exclude=featured))
         context["featured_reviews"] = featured
-        context["latest_reviews"] = self.latest(exclude=featured)
+        context["latest_reviews"] = latest
         context["categories"] = Category.objects.all()
+        depends_on(
+            request,
+            keys.page(self.pk),
+            keys.ALL_REVIEWS,
+            keys.CATEGORY_LIST,
+            *(tag for review in featured + latest for tag in keys.shown_by_card(review)),
+        )
         return context
 
 
@@ -88,6 +98,10 @@ class StandardPage(Page):
     base_form_class = EditorialPageForm
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        depends_on(request, keys.page(self.pk))
+        return super().get_context(request, *args, **kwargs)
 
 
 @register_setting(icon="cog")

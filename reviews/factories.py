@@ -4,6 +4,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
@@ -90,6 +91,9 @@ class ReviewPageFactory(wagtail_factories.PageFactory):
     director = "A. Director"
     date_published = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(n))
     body = factory.LazyFunction(lambda: [text_block(), verdict_block()])
+    # As if published through the admin, which stamps the first publication.
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = ReviewPage

@@ -11,6 +11,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
+from pagecache import keys
+from pagecache.tags import depends_on
+
 from .models import Category, ReviewPage, absolute_url
 
 FEED_LENGTH = 20
@@ -47,9 +50,12 @@ class ReviewsFeed(Feed):
 
     def items(self, source):
         reviews = ReviewPage.objects.for_listing().in_site(source.site)
+        shows = keys.ALL_REVIEWS
         if source.category:
             reviews = reviews.filter(categories=source.category)
+            shows = keys.listed_in_category(source.category.pk)
         reviews = list(reviews[:FEED_LENGTH])
+        depends_on(source.request, shows, *(tag for r in reviews for tag in keys.shown_by_card(r)))
         for review in reviews:
             review.feed_link = absolute_url(review, source.request)
             review.feed_author = review.author.name if review.author else source.site.site_name

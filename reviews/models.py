@@ -18,6 +18,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from pagecache import keys
+from pagecache.tags import depends_on
+
 from .blocks import ReviewBodyBlock
 from .forms import EditorialPageForm
 
@@ -161,11 +164,21 @@ class ReviewIndexPage(RoutablePageMixin, Page):
             "years": sorted({year for _, year in pairs if year}),
         }
 
-    def render_listing(self, request, reviews, title=None, description="", **context):
+    def render_listing(self, request, reviews, shows, title=None, description="", **context):
+        """Render one page of a listing; `shows` names what the listing contains (cache tags)."""
+        page_of_reviews = self.paginate(request, reviews)
+        depends_on(
+            request,
+            keys.page(self.pk),
+            keys.CATEGORY_LIST,
+            keys.BROWSE,
+            *shows,
+            *(tag for review in page_of_reviews for tag in keys.shown_by_card(review)),
+        )
         return self.render(
             request,
             context_overrides={
-                "reviews": self.paginate(request, reviews),
+                "reviews": page_of_reviews,
                 "listing_title": title,
                 "listing_description": description,
                 "categories": Category.objects.all(),
@@ -176,7 +189,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def all_reviews(self, request):
-        return self.render_listing(request, self.reviews())
+        return self.render_listing(request, self.reviews(), shows=[keys.ALL_REVIEWS])
 
     @path("category/<slug:slug>/", name="category")
     def category(self, request, slug):
@@ -186,6 +199,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.render_listing(
             request,
             self.reviews().filter(categories=category),
+            shows=[keys.listed_in_category(category.pk), keys.category(category.pk)],
             title=f"{category.name} reviews",
             description=category.description,
             category=category,
@@ -199,6 +213,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.render_listing(
             request,
             self.reviews().filter(kind=kind),
+            shows=[keys.listed_in_kind(kind)],
             title=f"{label} reviews",
             current_kind=kind,
         )
@@ -209,7 +224,11 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         if not reviews.exists():
             raise Http404("No reviews of works from that year.")
         return self.render_listing(
-            request, reviews, title=f"Reviews of works from {year}", current_year=year
+            request,
+            reviews,
+            shows=[keys.listed_in_year(year)],
+            title=f"Reviews of works from {year}",
+            current_year=year,
         )
 
     def get_sitemap_urls(self, request=None):
@@ -437,13 +456,41 @@ class ReviewPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Looked up by name: the site settings live in the home app, which imports this one.
         site_settings = apps.get_model("home", "SiteSettings").for_request(request)
-        context["disclosure"] = self.get_disclosure(site_settings.default_disclosure)
-        context["related_reviews"] = self.related_reviews()
+        disclosure = self.get_disclosure(site_settings.default_disclosure)
+        related = list(self.related_reviews())
+        context["disclosure"] = disclosure
+        context["related_reviews"] = related
         # Reader votes live in the feedback app; the relation is reached by its name.
         context["rating_summary"] = self.reader_ratings.aggregate(
             average=Avg("score"), count=Count("pk")
         )
+        depends_on(request, *self.shown_by_page(disclosure, related))
         return context
+
+    def shown_by_page(self, disclosure, related):
+        """Cache tags of everything the review page shows."""
+        categories = [category.pk for category in self.categories.all()]
+        return {
+            keys.page(self.pk),
+            keys.comments(self.pk),
+            keys.ratings(self.pk),
+            *([keys.disclosure(disclosure.pk)] if disclosure else []),
+            *([keys.critic(self.author_id)] if self.author_id else []),
+            *([keys.verdict_label(self.verdict_label_id)] if self.verdict_label_id else []),
+            *(keys.image(pk) for pk in self.image_ids()),
+            *(keys.category(pk) for pk in categories),
+            *(keys.listed_in_category(pk) for pk in categories),  # the related reviews
+            *(tag for review in related for tag in keys.shown_by_card(review)),
+        }
+
+    def image_ids(self):
+        """The poster and every image in the body, without loading them."""
+        in_body = [
+            block["value"]["image"]["image"]
+            for block in self.body.raw_data
+            if block["type"] == "image"
+        ]
+        return [pk for pk in [self.poster_id, *in_body] if pk]
 
     def related_reviews(self, limit=3):
         """Other reviews sharing the most categories with this one, newest first."""

@@ -1,14 +1,15 @@
 import os
 import time
+import uuid
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from wagtail.models import Site
 
+from config.settings.base import cache_settings
 from feedback.protection import TOKEN_SALT
 from home.models import HomePage, SiteSettings
 from reviews.factories import AffiliateDisclosureFactory, ReviewIndexPageFactory, ReviewPageFactory
@@ -64,11 +65,10 @@ def migrated_data(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits and cached pages from one test never leak into the next."""
-    cache.clear()
-    yield
-    cache.clear()
+def empty_cache(settings):
+    """Each test gets caches of its own (a fresh key prefix): rate limits and cached pages never
+    leak between tests, and a shared Redis is never flushed."""
+    settings.CACHES = cache_settings(os.environ.get("REDIS_URL"), f"tests-{uuid.uuid4().hex}")
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
 """Settings shared by every environment; dev.py, production.py and test.py build on them."""
 
+import os
 from pathlib import Path
+
+import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -8,10 +11,12 @@ INSTALLED_APPS = [
     "home",
     "reviews",
     "feedback",
+    "pagecache",
     "wagtail_modeladmin",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -36,13 +41,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above this line runs for every response, cached or not; below it only on a cache miss.
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -67,15 +74,33 @@ TEMPLATES = [
     },
 ]
 
+# SQLite unless DATABASE_URL names another database (e.g. postgres://user@host/name).
 DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": BASE_DIR / "db.sqlite3",
-        # Writers take the lock when a transaction starts and wait for each other, instead of
-        # failing with "database is locked" when readers and writers overlap.
-        "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
-    }
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=600, conn_health_checks=True
+    )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the lock when a transaction starts and wait for each other, instead of
+    # failing with "database is locked" when readers and writers overlap.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
+def cache_settings(redis_url, key_prefix):
+    """Redis when REDIS_URL is set (shared by every app server), else this process's memory."""
+    if redis_url:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {
+        "default": {**backend, "KEY_PREFIX": key_prefix},
+        # Wagtail looks image renditions up here before asking the database.
+        "renditions": {**backend, "KEY_PREFIX": f"{key_prefix}-renditions", "TIMEOUT": 24 * 3600},
+    }
+
+
+CACHES = cache_settings(os.environ.get("REDIS_URL"), os.environ.get("CACHE_KEY_PREFIX", "reviews"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -96,6 +121,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
+SERVE_MEDIA = False  # production.py may turn it on; DEBUG serves media anyway
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -114,6 +140,12 @@ WAGTAILEMBEDS_FINDERS = [
     {"class": "reviews.embeds.InternetArchiveFinder"},
     {"class": "wagtail.embeds.finders.oembed"},
 ]
+
+# Whole pages for anonymous readers (pagecache); fragments of reviews are kept per revision.
+PAGE_CACHE_SECONDS = 60 * 60
+PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/feedback/", "/static/", "/media/")
+# Wagtail previews pages in a frame of the admin, so frames from this site stay allowed.
+X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Reader feedback (comments and ratings).
 FEEDBACK_FORM_MAX_AGE = 60 * 60 * 24 * 2  # seconds a rendered form stays valid

@@ -1,5 +1,6 @@
 """Production: everything that differs between hosts comes from the environment."""
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -21,23 +22,39 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", WAGTAILADMIN_BASE_URL)  # noqa: F405
 
-if os.environ.get("SQLITE_PATH"):
-    DATABASES["default"]["NAME"] = os.environ["SQLITE_PATH"]  # noqa: F405
-
 STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
 
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+# HTTPS everywhere, unless LOCAL_HTTP=true for a production-like run on this machine's loopback.
+HTTPS = os.environ.get("LOCAL_HTTP", "").lower() != "true"
+SECURE_SSL_REDIRECT = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
+
+# Reverse proxies in front of the app (load balancer, CDN) that append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
+AKISMET_SITE_URL = os.environ.get("AKISMET_SITE_URL", WAGTAILADMIN_BASE_URL)
+
+# Media on S3-compatible storage when a bucket is named (needs the optional django-storages).
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_QUERYSTRING_AUTH = False
+
+# A CDN or caching proxy in front of the site, purged through Wagtail's frontend cache: the
+# WAGTAILFRONTENDCACHE setting as JSON, e.g. {"cdn": {"BACKEND": "...CloudflareBackend", ...}}.
+if os.environ.get("WAGTAILFRONTENDCACHE"):
+    WAGTAILFRONTENDCACHE = json.loads(os.environ["WAGTAILFRONTENDCACHE"])
+
+# Uploaded images from this process, for a single machine without a web server or S3 in front.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").lower() == "true"
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,258 @@
+"""Anonymous readers get whole pages from the cache; each change refreshes exactly what shows it."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from feedback.factories import CommentFactory
+from feedback.models import Comment
+from home.factories import StandardPageFactory
+from home.models import SiteSettings, StandardPage
+from reviews.factories import CategoryFactory, ReviewPageFactory
+from reviews.models import VerdictLabel
+
+from .conftest import comment_data
+
+
+def state(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.get("X-Page-Cache")
+
+
+def warm(client, *urls):
+    for url in urls:
+        state(client, url)
+    assert [state(client, url) for url in urls] == ["hit"] * len(urls)
+
+
+def states(client, urls):
+    return {url: state(client, url) for url in urls}
+
+
+@pytest.fixture
+def horror(review_index):
+    return CategoryFactory(name="Horror")
+
+
+@pytest.fixture
+def comedy(review_index):
+    return CategoryFactory(name="Comedy")
+
+
+@pytest.fixture
+def pages(home_page, review_index, horror, comedy):
+    """A small site: two reviews in different categories and an unrelated standard page."""
+    nosferatu = ReviewPageFactory(parent=review_index, title="Nosferatu", categories=[horror])
+    general = ReviewPageFactory(parent=review_index, title="The General", categories=[comedy])
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    return {
+        "nosferatu": nosferatu,
+        "general": general,
+        "home": "/",
+        "index": review_index.url,
+        "horror": review_index.url + "category/horror/",
+        "comedy": review_index.url + "category/comedy/",
+        "about": about.url,
+    }
+
+
+def urls(pages, *names):
+    return [pages[name] if isinstance(pages[name], str) else pages[name].url for name in names]
+
+
+def test_second_anonymous_visit_is_served_from_the_cache_without_queries(
+    client, pages, django_assert_num_queries
+):
+    url = pages["nosferatu"].url
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "s-maxage" in second["Cache-Control"]
+
+
+def test_sessions_never_get_or_fill_the_cache(client, admin_client, pages):
+    url = pages["nosferatu"].url
+    warm(client, url)
+    editor_view = admin_client.get(url)
+    assert "X-Page-Cache" not in editor_view
+    assert b"wagtail-userbar" in editor_view.content
+    assert b"wagtail-userbar" not in client.get(url).content
+
+
+def test_other_responses_are_not_stored(client, pages):
+    assert client.get("/search/", {"q": "nosferatu"}).get("X-Page-Cache") is None
+    assert client.get("/no-such-page/").get("X-Page-Cache") is None
+
+
+def test_publishing_refreshes_the_review_and_its_listings_only(client, pages):
+    everything = urls(pages, "nosferatu", "general", "home", "index", "horror", "comedy", "about")
+    warm(client, *everything)
+
+    review = pages["nosferatu"]
+    review.intro = "A newly written intro."
+    review.save_revision().publish()
+
+    refreshed = urls(pages, "nosferatu", "home", "index", "horror")
+    assert states(client, everything) == {
+        url: ("miss" if url in refreshed else "hit") for url in everything
+    }
+    assert "A newly written intro." in client.get(pages["index"]).text
+
+
+def test_moving_a_review_to_another_category_refreshes_both(client, pages, comedy):
+    watched = urls(pages, "horror", "comedy", "about")
+    warm(client, *watched)
+    review = pages["nosferatu"]
+    review.categories = [comedy]
+    review.save_revision().publish()
+
+    assert states(client, watched) == dict(zip(watched, ["miss", "miss", "hit"], strict=True))
+    assert "Nosferatu" not in client.get(pages["horror"]).text
+    assert "Nosferatu" in client.get(pages["comedy"]).text
+
+
+def test_unpublishing_takes_a_review_out_of_listings(client, pages):
+    warm(client, *urls(pages, "index", "horror"))
+    pages["nosferatu"].unpublish()
+    assert "Nosferatu" not in client.get(pages["index"]).text
+    assert "Nosferatu" not in client.get(pages["horror"]).text
+    assert client.get(pages["nosferatu"].url).status_code == 404
+
+
+def test_moving_a_page_refreshes_the_menu_everywhere(client, pages, home_page):
+    about = StandardPage.objects.get(slug="about")
+    about.show_in_menus = True
+    about.save_revision().publish()
+    watched = urls(pages, "home", "general")
+    warm(client, *watched)
+    parent = StandardPageFactory(parent=home_page, title="Info", slug="info")
+
+    about.move(parent, pos="last-child")
+    assert set(states(client, watched).values()) == {"miss"}
+    menu = client.get("/").text.split('class="site-nav"')[1].split("</nav>")[0]
+    assert "/about/" not in menu
+
+
+def test_moderated_comment_refreshes_its_review_and_counts(client, pages):
+    nosferatu, general = pages["nosferatu"], pages["general"]
+    watched = [nosferatu.url, general.url, pages["index"], pages["comedy"]]
+    comment = CommentFactory(review=nosferatu, status=Comment.Status.PENDING, body="Lovely.")
+    warm(client, *watched)
+
+    comment.moderate(Comment.Status.APPROVED)
+    assert states(client, watched) == dict(
+        zip(watched, ["miss", "hit", "miss", "hit"], strict=True)
+    )
+    assert "Lovely." in client.get(nosferatu.url).text
+    assert "1 comment" in client.get(pages["index"]).text
+
+
+def test_a_new_pending_comment_refreshes_nothing(client, pages, post_comment):
+    url = pages["nosferatu"].url
+    warm(client, url)
+    assert post_comment(pages["nosferatu"]).status_code == 302
+    assert state(client, url) == "hit"
+
+
+def test_a_vote_refreshes_only_its_review(client, pages, rate):
+    watched = [pages["nosferatu"].url, pages["general"].url, pages["index"]]
+    warm(client, *watched)
+    rate(pages["nosferatu"], 5, client=Client())
+    assert states(client, watched) == dict(zip(watched, ["miss", "hit", "hit"], strict=True))
+    assert "User rating 5.0 / 5 from 1 reader" in client.get(pages["nosferatu"].url).text
+
+
+def test_category_edit_refreshes_pages_that_show_it(client, pages, horror):
+    watched = urls(pages, "horror", "nosferatu", "general", "index", "about")
+    warm(client, *watched)
+    horror.name = "Terror"
+    horror.save()
+    assert states(client, watched) == dict(
+        zip(watched, ["miss", "miss", "hit", "miss", "hit"], strict=True)
+    )
+    assert "Terror" in client.get(pages["nosferatu"].url).text
+
+
+def test_disclosure_edit_refreshes_reviews_showing_it(client, pages, default_disclosure):
+    no_disclosure = pages["general"]
+    no_disclosure.disclosure_choice = "none"
+    no_disclosure.save_revision().publish()
+    watched = [pages["nosferatu"].url, no_disclosure.url, pages["about"]]
+    warm(client, *watched)
+
+    default_disclosure.text = "<p>Changed wording.</p>"
+    default_disclosure.save()
+    assert states(client, watched) == dict(zip(watched, ["miss", "hit", "hit"], strict=True))
+
+
+def test_verdict_label_rename_refreshes_reviews_and_cards(client, pages):
+    watched = [pages["nosferatu"].url, pages["index"], pages["about"]]
+    warm(client, *watched)
+    label = VerdictLabel.objects.get(name="Must See")
+    label.name = "Essential"
+    label.save()
+    assert states(client, watched) == dict(zip(watched, ["miss", "miss", "hit"], strict=True))
+    assert "Essential" in client.get(pages["index"]).text
+
+
+def test_site_settings_refresh_every_page(client, pages, home_page):
+    everything = urls(pages, "nosferatu", "home", "about")
+    warm(client, *everything)
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.tagline = "Now with a tagline"
+    site_settings.save()
+    assert set(states(client, everything).values()) == {"miss"}
+
+
+def test_forms_on_cached_pages_keep_working(client, pages):
+    review = pages["nosferatu"]
+    warm(client, review.url)
+    cached = client.get(review.url)
+    token = cached.text.split('name="form_token" value="')[1].split('"')[0]
+
+    reader = Client()  # a different reader, with no cookies at all
+    response = reader.post(
+        reverse("feedback:post_comment", args=[review.pk]),
+        comment_data(review, form_token=token),
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code == 302
+    assert Comment.objects.filter(review=review).exists()
+
+
+class RecordingFrontendCache:
+    """A frontend cache backend (Wagtail's plug-in point) that notes what it is told to purge."""
+
+    purged = []
+
+    def __init__(self, params):
+        self.cache_netloc = None
+
+    def purge(self, url):
+        self.purged.append(url)
+
+    def purge_batch(self, urls):
+        self.purged.extend(urls)
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+
+def test_cdn_is_purged_for_exactly_the_refreshed_addresses(
+    client, pages, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingFrontendCache"}}
+    RecordingFrontendCache.purged = []
+    warm(client, *urls(pages, "nosferatu", "general", "horror", "about"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pages["nosferatu"].save_revision().publish()
+
+    purged = {url.removeprefix("http://testserver") for url in RecordingFrontendCache.purged}
+    assert {pages["nosferatu"].url, pages["horror"]} <= purged
+    assert pages["general"].url not in purged
+    assert pages["about"] not in purged
