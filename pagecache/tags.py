@@ -7,6 +7,7 @@ cache. A tag whose version was evicted gets a new, time-based one, so an old ent
 match it again.
 """
 
+import contextlib
 import time
 
 from django.core.cache import cache
@@ -73,7 +74,6 @@ def after_commit(tags):
 
 def bump(tags):
     for key in version_keys(tags):
-        try:
+        # A missing version was never used or was evicted: nothing depends on it any more.
+        with contextlib.suppress(ValueError):
             cache.incr(key)
-        except ValueError:
-            pass  # never used or evicted: nothing depends on its old version any more
