@@ -8,9 +8,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from wagtail.models import Site
 
-from home.models import SiteSettings
+from home.chrome import chrome_for
 from reviews.models import ReviewPage, absolute_url
 
 from .forms import CommentForm, RatingForm
@@ -91,7 +90,7 @@ def post_comment(request, review, seconds_taken):
     comment.review = review
     comment.parent = form.cleaned_data["parent"]
     comment.ip_hash = ip_hash
-    site_settings = settings_for(request)
+    site_settings = chrome_for(request).settings
     reasons = spam_reasons(
         Submission(
             name=comment.name,
@@ -114,10 +113,6 @@ def post_comment(request, review, seconds_taken):
     if comment.status == Comment.Status.APPROVED:
         return redirect(f"{review.get_url(request)}?comment=published#comment-{comment.pk}")
     return redirect(f"{review.get_url(request)}?comment=received#comments")
-
-
-def settings_for(request):
-    return SiteSettings.for_site(Site.find_for_request(request))
 
 
 def initial_status(comment, reasons, auto_approve):

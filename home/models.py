@@ -12,7 +12,7 @@ from pagecache import keys
 from pagecache.tags import depends_on
 from reviews.blocks import StandardBodyBlock
 from reviews.forms import EditorialPageForm
-from reviews.models import Category, ReviewPage
+from reviews.models import ReviewPage
 
 from .blocks import SocialLinkBlock
 
@@ -61,7 +61,6 @@ class HomePage(Page):
         latest = list(self.latest(exclude=featured))
         context["featured_reviews"] = featured
         context["latest_reviews"] = latest
-        context["categories"] = Category.objects.all()
         depends_on(
             request,
             keys.page(self.pk),

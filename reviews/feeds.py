@@ -49,7 +49,9 @@ class ReviewsFeed(Feed):
         return f"The latest {source.scope} from {source.site.site_name}."
 
     def items(self, source):
-        reviews = ReviewPage.objects.for_listing().in_site(source.site)
+        reviews = (
+            ReviewPage.objects.for_listing().in_site(source.site).prefetch_related("categories")
+        )
         shows = keys.ALL_REVIEWS
         if source.category:
             reviews = reviews.filter(categories=source.category)

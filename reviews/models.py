@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,7 +17,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from pagecache import keys
+from pagecache import keys, tags
 from pagecache.tags import depends_on
 
 from .blocks import ReviewBodyBlock
@@ -147,6 +146,21 @@ class ReviewIndexPage(RoutablePageMixin, Page):
     def reviews(self):
         return ReviewPage.objects.for_listing().child_of(self)
 
+    def route(self, request, path_components):
+        """A review's address has one component: load it with what its page shows, at once."""
+        if len(path_components) == 1 and self.live:
+            review = (
+                ReviewPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("author", "poster", "disclosure", "verdict_label")
+                .prefetch_related("categories")
+                .first()
+            )
+            if review:
+                review._cached_parent_obj = self
+                return review.route(request, [])
+        return super().route(request, path_components)
+
     def paginate(self, request, reviews):
         """Return the requested page of reviews; a page that does not exist is a 404."""
         try:
@@ -156,13 +170,20 @@ class ReviewIndexPage(RoutablePageMixin, Page):
 
     def browse_options(self):
         """The kinds of work and release years that published reviews cover."""
-        published = ReviewPage.objects.child_of(self).live().public()
-        pairs = set(published.values_list("kind", "release_year").distinct())
-        kinds = {kind for kind, _ in pairs}
-        return {
-            "kinds": [(value, label) for value, label in ReviewPage.Kind.choices if value in kinds],
-            "years": sorted({year for _, year in pairs if year}),
-        }
+        key = f"browse-options:{self.pk}"
+        options = tags.fetch(key)
+        if options is None:
+            published = ReviewPage.objects.child_of(self).live().public()
+            pairs = set(published.values_list("kind", "release_year").distinct())
+            kinds = {kind for kind, _ in pairs}
+            options = {
+                "kinds": [
+                    (value, label) for value, label in ReviewPage.Kind.choices if value in kinds
+                ],
+                "years": sorted({year for _, year in pairs if year}),
+            }
+            tags.store(key, options, {keys.BROWSE}, timeout=None)
+        return options
 
     def render_listing(self, request, reviews, shows, title=None, description="", **context):
         """Render one page of a listing; `shows` names what the listing contains (cache tags)."""
@@ -181,7 +202,6 @@ class ReviewIndexPage(RoutablePageMixin, Page):
                 "reviews": page_of_reviews,
                 "listing_title": title,
                 "listing_description": description,
-                "categories": Category.objects.all(),
                 **self.browse_options(),
                 **context,
             },
@@ -251,7 +271,6 @@ class ReviewPageQuerySet(PageQuerySet):
             .public()
             .order_by("-date_published", "-first_published_at", "-pk")
             .select_related("verdict_label", "author", "poster")
-            .prefetch_related("categories", "poster__renditions")
             .with_comment_count()
         )
 
@@ -454,9 +473,9 @@ class ReviewPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Looked up by name: the site settings live in the home app, which imports this one.
-        site_settings = apps.get_model("home", "SiteSettings").for_request(request)
-        disclosure = self.get_disclosure(site_settings.default_disclosure)
+        from home.chrome import chrome_for  # the home app imports this module
+
+        disclosure = self.get_disclosure(chrome_for(request).settings.default_disclosure)
         related = list(self.related_reviews())
         context["disclosure"] = disclosure
         context["related_reviews"] = related
@@ -503,10 +522,12 @@ class ReviewPage(Page):
         )
 
     def cast(self):
-        """(character, performer) pairs from every cast listing in the body."""
-        return [
-            (member["character"], member["performer"])
-            for block in self.body
-            if block.block_type == "cast"
-            for member in block.value["members"]
+        """(character, performer) pairs from every cast listing, read without loading blocks."""
+        # List items are stored as {"type": "item", "value": {...}} (older data: bare values).
+        members = [
+            member.get("value", member) if "type" in member else member
+            for block in self.body.raw_data
+            if block["type"] == "cast"
+            for member in block["value"]["members"]
         ]
+        return [(member["character"], member["performer"]) for member in members]

@@ -1,5 +1,4 @@
 from django import template
-from django.db.models import Prefetch
 
 from feedback.forms import CommentForm, RatingForm
 from feedback.models import RATING_SCALE, Comment, ReaderRating, rating_text
@@ -14,13 +13,16 @@ POST_MESSAGES = {
 
 
 def approved_threads(review):
-    """Approved comments, oldest first, each with its approved replies."""
-    approved = Comment.objects.filter(status=Comment.Status.APPROVED).order_by("created_at")
-    return list(
-        approved.filter(review=review, parent=None).prefetch_related(
-            Prefetch("replies", queryset=approved, to_attr="approved_replies")
-        )
-    )
+    """Approved comments, oldest first, each with its approved replies (one query)."""
+    approved = Comment.objects.filter(review=review, status=Comment.Status.APPROVED)
+    comments = list(approved.order_by("created_at"))
+    threads = {comment.pk: comment for comment in comments if comment.parent_id is None}
+    for thread in threads.values():
+        thread.approved_replies = []
+    for comment in comments:
+        if comment.parent_id in threads:
+            threads[comment.parent_id].approved_replies.append(comment)
+    return list(threads.values())
 
 
 def reply_target(request, threads):
