@@ -1,9 +1,12 @@
 """Settings shared by every environment; dev.py, production.py and test.py build on them."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+
+from config.security import public_policy, staff_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,6 +34,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "axes",
     "django.contrib.admin",  # list filters of wagtail-modeladmin use its filter classes
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -42,6 +47,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above this line runs for every response, cached or not; below it only on a cache miss.
     "pagecache.middleware.AnonymousPageCacheMiddleware",
@@ -51,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -140,11 +147,29 @@ WAGTAILEMBEDS_FINDERS = [
     {"class": "wagtail.embeds.finders.oembed"},
 ]
 
+# Security headers on every response (the HTTPS ones are in production.py).
+CONTENT_SECURITY_POLICY = public_policy()
+STAFF_CONTENT_SECURITY_POLICY = staff_policy()
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Admin sign-in is throttled: five wrong passwords for one account from one address lock that
+# pair out for fifteen minutes (django-axes, recorded in the database all servers share).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",  # checks the lockout; its get_user serves force_login too
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+
 # Whole pages for anonymous readers (pagecache); fragments of reviews are kept per revision.
 PAGE_CACHE_SECONDS = 60 * 60
 PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/feedback/", "/static/", "/media/")
-# Wagtail previews pages in a frame of the admin, so frames from this site stay allowed.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # config.security allows the admin's own preview frames
 
 # Reader feedback (comments and ratings).
 FEEDBACK_FORM_MAX_AGE = 60 * 60 * 24 * 2  # seconds a rendered form stays valid

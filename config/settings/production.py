@@ -47,6 +47,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
     AWS_QUERYSTRING_AUTH = False
+MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")  # e.g. https://media.example.com, for the CSP
+CONTENT_SECURITY_POLICY = public_policy(MEDIA_ORIGINS)  # noqa: F405
+STAFF_CONTENT_SECURITY_POLICY = staff_policy(MEDIA_ORIGINS)  # noqa: F405
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # A CDN or caching proxy in front of the site, purged through Wagtail's frontend cache: the
 # WAGTAILFRONTENDCACHE setting as JSON, e.g. {"cdn": {"BACKEND": "...CloudflareBackend", ...}}.

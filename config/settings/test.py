@@ -26,3 +26,7 @@ WHITENOISE_USE_FINDERS = True
 
 # Tests never reach the network: only the finder that builds embeds from the URL itself.
 WAGTAILEMBEDS_FINDERS = [{"class": "reviews.embeds.InternetArchiveFinder"}]
+
+# Tests sign in through the test client, which gives django-axes no request; the throttling
+# test turns it back on.
+AXES_ENABLED = False

@@ -48,7 +48,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args, live_server):
-    return {**browser_context_args, "base_url": live_server.url}
+    # bypass_csp lets the tests inject axe-core; the pages themselves keep their policy.
+    return {**browser_context_args, "base_url": live_server.url, "bypass_csp": True}
 
 
 @pytest.fixture(scope="session")
