@@ -8,7 +8,12 @@ BROWSER_JS := .cache/browser-js
 AXE := $(BROWSER_JS)/node_modules/axe-core/axe.min.js
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint format install lock browser-deps
+# `make serve`: the production settings under gunicorn on this machine's loopback.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY="$$(cat .secret-key)" \
+	ALLOWED_HOSTS=127.0.0.1,localhost LOCAL_HTTP=true SERVE_MEDIA=true
+WORKERS ?= 4
+
+.PHONY: run serve bench test test-postgres lint format install lock browser-deps
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,8 +28,24 @@ run: install
 	$(BIN)/python manage.py ensure_dev_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+serve: install
+	test -s .secret-key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > .secret-key
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(SERVE_ENV) $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers $(WORKERS) \
+		--access-logfile -
+
+# Measures the site under gunicorn with wrk; see docs/performance.md.
+bench: install
+	$(BIN)/python bench/run.py
+
 test: install browser-deps
 	$(BIN)/python -m pytest
+
+# The same suite on PostgreSQL (full-text search there) with Redis as the cache.
+test-postgres: install browser-deps
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/reviews REDIS_URL=redis://127.0.0.1:6379/15 \
+		$(BIN)/python -m pytest
 
 # Browser tests drive Debian's Chromium; axe-core (npm) is injected into pages to check them.
 browser-deps:

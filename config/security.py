@@ -1,7 +1,7 @@
 """The Content-Security-Policy: strict for readers, looser where Wagtail's admin needs it."""
 
-from csp.constants import NONE, SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware
+from csp.constants import HEADER, NONE, SELF, UNSAFE_INLINE
+from csp.utils import build_policy, default_config
 from django.conf import settings
 
 EMBED_PLAYERS = [
@@ -52,16 +52,23 @@ def for_staff(request):
     return request.path_info.startswith("/admin/") or bool(user and user.is_authenticated)
 
 
-class SitePolicyMiddleware(CSPMiddleware):
-    """Readers get the strict policy and no framing; staff get what Wagtail's editor needs."""
+class SitePolicyMiddleware:
+    """Readers get the strict policy and no framing; staff get what Wagtail's editor needs.
 
-    def process_response(self, request, response):
-        if for_staff(request) and "X-Frame-Options" not in response:
+    Both policies are fixed and need no nonce, so each header is built once rather than per
+    response: this runs for every page served from the cache too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        public = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        self.public = build_policy(default_config(public))
+        self.staff = build_policy(default_config(settings.STAFF_CONTENT_SECURITY_POLICY))
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        staff = for_staff(request)
+        if staff and "X-Frame-Options" not in response:
             response["X-Frame-Options"] = "SAMEORIGIN"  # previews in the editor's frame
-        return super().process_response(request, response)
-
-    def get_policy_parts(self, request, response, report_only=False):
-        parts = super().get_policy_parts(request, response, report_only)
-        if for_staff(request) and not report_only:
-            parts.config = settings.STAFF_CONTENT_SECURITY_POLICY
-        return parts
+        response.setdefault(HEADER, self.staff if staff else self.public)
+        return response

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -9,7 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from reviews import views as review_views
 
+
+def health(request):
+    """For load balancers (and the benchmark's reference): alive, without touching anything."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
 urlpatterns = [
+    path("healthz", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", review_views.search, name="search"),

@@ -13,3 +13,10 @@ class CommentFactory(DjangoModelFactory):
 
     class Meta:
         model = Comment
+
+
+def comment_threads(review, threads=30, replies=20):
+    """Approved comments on `review`: `threads` of them, the first `replies` with one reply."""
+    started = CommentFactory.create_batch(threads, review=review)
+    for parent in started[:replies]:
+        CommentFactory(review=review, parent=parent)

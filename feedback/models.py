@@ -108,24 +108,32 @@ class ReaderRating(models.Model):
     @classmethod
     def _record(cls, review, voter_hash, ip_hash, score, known_reader):
         votes = cls.objects.filter(review=review)
-        updated = votes.filter(voter_hash=voter_hash).update(
-            score=score, ip_hash=ip_hash, updated_at=timezone.now()
-        )
-        if not updated and not known_reader:
-            same_address = votes.filter(ip_hash=ip_hash).order_by("-updated_at").first()
-            if same_address:
-                same_address.voter_hash = voter_hash
-                same_address.score = score
-                same_address.save(update_fields=["voter_hash", "score", "updated_at"])
-                updated = 1
-        if not updated:
+        earlier = votes.filter(voter_hash=voter_hash).first()
+        if earlier is None and not known_reader:
+            earlier = votes.filter(ip_hash=ip_hash).order_by("-updated_at").first()
+        if earlier is None:
             cls.objects.create(review=review, voter_hash=voter_hash, ip_hash=ip_hash, score=score)
+            return
+        # Saved, not updated in bulk: the pages showing the rating hear of the change.
+        earlier.voter_hash, earlier.ip_hash, earlier.score = voter_hash, ip_hash, score
+        earlier.save(update_fields=["voter_hash", "ip_hash", "score", "updated_at"])
 
     @staticmethod
     def summary(review):
         """Average and number of a review's ratings, in one query."""
         return ReaderRating.objects.filter(review=review).aggregate(
             average=Avg("score"), count=Count("pk")
+        )
+
+    @staticmethod
+    def cached_summary(review):
+        """The summary, kept until the next vote for the review (pages show it on every visit)."""
+        from pagecache import keys, tags  # pagecache's signal handlers import this module
+
+        return tags.fetch_or_build(
+            f"rating-summary:{review.pk}",
+            lambda: (ReaderRating.summary(review), {keys.ratings(review.pk)}),
+            timeout=24 * 60 * 60,
         )
 
     @classmethod

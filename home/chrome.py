@@ -39,10 +39,6 @@ def chrome_for(request):
     if not hasattr(request, "site_chrome"):
         site = Site.find_for_request(request)
         key = f"site-chrome:{site.pk}"
-        chrome = tags.fetch(key)
-        if chrome is None:
-            chrome = build(site)
-            shown = {keys.SITE_SETTINGS, keys.MENU, keys.CATEGORY_LIST}
-            tags.store(key, chrome, shown, CHROME_SECONDS)
-        request.site_chrome = chrome
+        shown = {keys.SITE_SETTINGS, keys.MENU, keys.CATEGORY_LIST}
+        request.site_chrome = tags.fetch_or_build(key, lambda: (build(site), shown), CHROME_SECONDS)
     return request.site_chrome

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pagecache import keys
+from pagecache.routing import route_to_child
 from pagecache.tags import depends_on
 from reviews.blocks import StandardBodyBlock
 from reviews.forms import EditorialPageForm
@@ -43,6 +44,12 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def route(self, request, path_components):
+        # pagecache.routing loads the top-level pages with the site.
+        if path_components and hasattr(self, "routing_children"):
+            return route_to_child(self, request, path_components)
+        return super().route(request, path_components)
 
     def featured(self):
         return (

@@ -59,6 +59,13 @@ def page_changed(sender, instance, **kwargs):
     tags.invalidate(*page_tags(instance))
 
 
+@receiver(post_save)
+def top_level_page_created(sender, instance, created, **kwargs):
+    """A page added near the top changes the menu and routing, even before it is published."""
+    if created and isinstance(instance, Page) and (instance.depth or 0) <= MENU_DEPTH:
+        tags.invalidate(keys.MENU)
+
+
 @receiver(post_page_move)
 def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
     moved = [instance, *instance.get_descendants()]
@@ -128,5 +135,6 @@ for model in SNIPPET_TAGS:
 
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
 def chrome_changed(sender, instance, **kwargs):
     tags.invalidate(keys.SITE_SETTINGS, keys.MENU)

@@ -25,10 +25,12 @@ def card(pk):
 
 
 def shown_by_card(review):
-    """What a review's card shows: the review itself and its verdict label."""
+    """What a review's card shows: the review itself, its verdict label and its poster."""
     tags = {card(review.pk)}
     if review.verdict_label_id:
         tags.add(verdict_label(review.verdict_label_id))
+    if review.poster_id:
+        tags.add(image(review.poster_id))
     return tags
 
 

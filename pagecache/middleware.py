@@ -15,7 +15,7 @@ from . import frontend, tags
 
 # What every page shows besides its own content: the header, menu and footer.
 CHROME_TAGS = {"site-settings", "menu"}
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "Vary")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "Vary", "Cache-Control")
 
 
 def page_key(request):
@@ -33,15 +33,15 @@ class AnonymousPageCacheMiddleware:
         key = page_key(request)
         cached = tags.fetch(key)
         if cached is not None:
-            return self.rebuild(cached, "hit")
+            return self.rebuild(cached)
         response = self.get_response(request)
         if self.may_store(request, response):
             shown = request.cache_tags | CHROME_TAGS
+            self.mark_shared(response)
             tags.store(key, self.snapshot(response), shown, self.timeout)
             if frontend.enabled():
                 frontend.remember(request.build_absolute_uri(), shown)
             response["X-Page-Cache"] = "miss"
-            self.mark_shared(response)
         return response
 
     @property
@@ -72,12 +72,11 @@ class AnonymousPageCacheMiddleware:
         headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
         return {"status": response.status_code, "headers": headers, "content": response.content}
 
-    def rebuild(self, cached, state):
+    def rebuild(self, cached):
         response = HttpResponse(cached["content"], status=cached["status"])
         for name, value in cached["headers"].items():
             response[name] = value
-        response["X-Page-Cache"] = state
-        self.mark_shared(response)
+        response["X-Page-Cache"] = "hit"
         return response
 
     def mark_shared(self, response):

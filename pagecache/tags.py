@@ -5,15 +5,59 @@ time it was made; it is a hit only while all of them are unchanged. Invalidating
 its version, which retires every entry that depends on it, on every app server sharing the
 cache. A tag whose version was evicted gets a new, time-based one, so an old entry can never
 match it again.
+
+Each process also keeps its own copies of the entries it fetched, stamped with the shared
+generation: a counter that every invalidation bumps. While the generation is unchanged no tag
+anywhere has changed, so a copy is served after one small read instead of two larger ones.
 """
 
 import contextlib
+import threading
 import time
+from collections import OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
 from . import frontend
+
+GENERATION = "tag-generation"
+
+
+class LocalCopies:
+    """The most recently used entries of this process, each with the generation it was valid in."""
+
+    def __init__(self):
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None or found[0] != generation:
+                return None
+            self.entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key, generation, value):
+        with self.lock:
+            self.entries[key] = (generation, value)
+            self.entries.move_to_end(key)
+            while len(self.entries) > settings.PAGE_CACHE_LOCAL_ENTRIES:
+                self.entries.popitem(last=False)
+
+
+local_copies = LocalCopies()
+
+
+def current_generation():
+    """The shared generation; None only if the cache would not keep one."""
+    generation = cache.get(GENERATION)
+    if generation is None:  # never set, or evicted: start from a value no copy can carry
+        cache.add(GENERATION, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION)
+    return generation
 
 
 def version_keys(tags):
@@ -35,6 +79,18 @@ def current_versions(tags):
 
 def fetch(key):
     """The value stored under key, or None if absent or any of its tags changed since."""
+    # Read before validating: a change made meanwhile bumps it, so the copy is checked again.
+    generation = current_generation()
+    local_key = cache.make_key(key)  # includes the cache's prefix
+    if generation is not None and (value := local_copies.get(local_key, generation)) is not None:
+        return value
+    value = fetch_shared(key)
+    if generation is not None and value is not None:
+        local_copies.put(local_key, generation, value)
+    return value
+
+
+def fetch_shared(key):
     entry = cache.get(key)
     if entry is None:
         return None
@@ -49,6 +105,20 @@ def store(key, value, tags, timeout):
     versions = current_versions(sorted(tags))
     if versions is not None:
         cache.set(key, {"versions": versions, "value": value}, timeout)
+
+
+def fetch_or_build(key, build, timeout):
+    """The value under key; if absent or out of date, `build()` makes it and it is stored.
+
+    `build` returns (value, tags it shows). A value that names no tag is returned but not
+    kept: nothing would ever retire it.
+    """
+    value = fetch(key)
+    if value is None:
+        value, shown = build()
+        if value is not None and shown:
+            store(key, value, shown, timeout)
+    return value
 
 
 def depends_on(request, *tags):
@@ -73,7 +143,8 @@ def after_commit(tags):
 
 
 def bump(tags):
-    for key in version_keys(tags):
+    # Tags first, then the generation: a copy validated in between is stamped with the old one.
+    for key in [*version_keys(tags), GENERATION]:
         # A missing version was never used or was evicted: nothing depends on it any more.
         with contextlib.suppress(ValueError):
             cache.incr(key)

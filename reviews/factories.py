@@ -105,3 +105,22 @@ class ReviewPageFactory(wagtail_factories.PageFactory):
             self.categories = extracted
             if create:
                 self.save()
+
+
+def budget_review_body(images, paragraph="Paragraph {n}."):
+    """The body the speed and weight budgets are set for: 20 blocks, every kind among them.
+
+    8 text sections, 2 spoiler sections, a cast of 10, 3 quotes, an image block for each of
+    the 3 `images`, 2 trailers and the verdict.
+    """
+    return [
+        *(text_block(paragraph.format(n=n), heading=f"Part {n}") for n in range(8)),
+        spoiler_block("The first secret."),
+        spoiler_block("The second secret."),
+        cast_block(*((f"Character {n}", f"Performer {n}", "") for n in range(10))),
+        *(quote_block(f"Memorable line {n}.", speaker="Someone") for n in range(3)),
+        *(image_block(image, caption="A still", credit="Public domain") for image in images),
+        trailer_block("https://archive.org/details/night_of_the_living_dead"),
+        trailer_block("https://archive.org/details/the_general"),
+        verdict_block(),
+    ]

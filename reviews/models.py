@@ -1,15 +1,18 @@
 """Reviews, the index that lists them, and the snippets site owners manage around them."""
 
 import datetime
+import hashlib
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Count, Q
+from django.db.models import Count, Q
 from django.http import Http404
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -18,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pagecache import keys, tags
+from pagecache.routing import cached_copy
 from pagecache.tags import depends_on
 
 from .blocks import ReviewBodyBlock
@@ -147,19 +151,42 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return ReviewPage.objects.for_listing().child_of(self)
 
     def route(self, request, path_components):
-        """A review's address has one component: load it with what its page shows, at once."""
+        """A review's address has one component: the review comes from the cache while unchanged.
+
+        The review is kept with its byline, poster, disclosure, verdict label, categories
+        and tags, until any of them changes.
+        """
         if len(path_components) == 1 and self.live:
-            review = (
-                ReviewPage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("author", "poster", "disclosure", "verdict_label")
-                .prefetch_related("categories")
-                .first()
-            )
+            slug = path_components[0]
+            key = f"review:{self.pk}:{hashlib.sha256(slug.encode()).hexdigest()[:32]}"
+            review = cached_copy(key, lambda: self.load_review(slug))
             if review:
                 review._cached_parent_obj = self
                 return review.route(request, [])
         return super().route(request, path_components)
+
+    def load_review(self, slug):
+        """The review at `slug` with what its page shows, and the tags of what that holds.
+
+        The tags must cover every related object loaded here: the copy is kept until one
+        of them changes.
+        """
+        review = (
+            ReviewPage.objects.child_of(self)
+            .filter(slug=slug)
+            .select_related("author", "poster", "disclosure", "verdict_label")
+            .prefetch_related("categories", "tags")
+        ).first()
+        if review is None:
+            return None, None
+        return review, {
+            keys.page(review.pk),
+            *(keys.category(category.pk) for category in review.categories.all()),
+            *([keys.critic(review.author_id)] if review.author_id else []),
+            *([keys.image(review.poster_id)] if review.poster_id else []),
+            *([keys.disclosure(review.disclosure_id)] if review.disclosure_id else []),
+            *([keys.verdict_label(review.verdict_label_id)] if review.verdict_label_id else []),
+        }
 
     def paginate(self, request, reviews):
         """Return the requested page of reviews; a page that does not exist is a 404."""
@@ -170,9 +197,8 @@ class ReviewIndexPage(RoutablePageMixin, Page):
 
     def browse_options(self):
         """The kinds of work and release years that published reviews cover."""
-        key = f"browse-options:{self.pk}"
-        options = tags.fetch(key)
-        if options is None:
+
+        def build():
             published = ReviewPage.objects.child_of(self).live().public()
             pairs = set(published.values_list("kind", "release_year").distinct())
             kinds = {kind for kind, _ in pairs}
@@ -182,8 +208,9 @@ class ReviewIndexPage(RoutablePageMixin, Page):
                 ],
                 "years": sorted({year for _, year in pairs if year}),
             }
-            tags.store(key, options, {keys.BROWSE}, timeout=None)
-        return options
+            return options, {keys.BROWSE}
+
+        return tags.fetch_or_build(f"browse-options:{self.pk}", build, timeout=None)
 
     def render_listing(self, request, reviews, shows, title=None, description="", **context):
         """Render one page of a listing; `shows` names what the listing contains (cache tags)."""
@@ -261,6 +288,12 @@ class ReviewIndexPage(RoutablePageMixin, Page):
                 for category in Category.objects.filter(reviews__live=True).distinct()
             ),
         ]
+
+
+class ReviewPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "ReviewPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class ReviewPageQuerySet(PageQuerySet):
@@ -356,6 +389,11 @@ class ReviewPage(Page):
         related_name="reviews",
         help_text="Where readers find this review. Site owners manage the list.",
     )
+    tags = ClusterTaggableManager(
+        through=ReviewPageTag,
+        blank=True,
+        help_text="Free keywords (people, places, themes); readers see them under the review.",
+    )
     disclosure_choice = models.CharField(
         max_length=10,
         choices=DisclosureChoice.choices,
@@ -408,6 +446,7 @@ class ReviewPage(Page):
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
         MultiFieldPanel(
             [FieldPanel("disclosure_choice"), FieldPanel("disclosure")],
             heading="Affiliate disclosure",
@@ -422,6 +461,7 @@ class ReviewPage(Page):
         index.SearchField("director"),
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("release_year"),
         index.FilterField("date_published"),
@@ -476,17 +516,13 @@ class ReviewPage(Page):
         from home.chrome import chrome_for  # the home app imports this module
 
         disclosure = self.get_disclosure(chrome_for(request).settings.default_disclosure)
-        related = list(self.related_reviews())
         context["disclosure"] = disclosure
-        context["related_reviews"] = related
-        # Reader votes live in the feedback app; the relation is reached by its name.
-        context["rating_summary"] = self.reader_ratings.aggregate(
-            average=Avg("score"), count=Count("pk")
-        )
-        depends_on(request, *self.shown_by_page(disclosure, related))
+        # Reader votes live in the feedback app, which imports this module.
+        context["rating_summary"] = self.reader_ratings.model.cached_summary(self)
+        depends_on(request, *self.shown_by_page(disclosure))
         return context
 
-    def shown_by_page(self, disclosure, related):
+    def shown_by_page(self, disclosure):
         """Cache tags of everything the review page shows."""
         categories = [category.pk for category in self.categories.all()]
         return {
@@ -498,8 +534,6 @@ class ReviewPage(Page):
             *([keys.verdict_label(self.verdict_label_id)] if self.verdict_label_id else []),
             *(keys.image(pk) for pk in self.image_ids()),
             *(keys.category(pk) for pk in categories),
-            *(keys.listed_in_category(pk) for pk in categories),  # the related reviews
-            *(tag for review in related for tag in keys.shown_by_card(review)),
         }
 
     def image_ids(self):

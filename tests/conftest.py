@@ -3,6 +3,7 @@ import time
 import uuid
 
 import pytest
+import wagtail_factories
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.db import connection
@@ -10,9 +11,17 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from config.settings.base import cache_settings
+from feedback.factories import comment_threads
 from feedback.protection import TOKEN_SALT
 from home.models import HomePage, SiteSettings
-from reviews.factories import AffiliateDisclosureFactory, ReviewIndexPageFactory, ReviewPageFactory
+from reviews.factories import (
+    AffiliateDisclosureFactory,
+    CategoryFactory,
+    CriticFactory,
+    ReviewIndexPageFactory,
+    ReviewPageFactory,
+    budget_review_body,
+)
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the browser tests
 # make there are still plain synchronous code.
@@ -57,9 +66,17 @@ def pytest_collection_modifyitems(items):
     items.sort(key=commits)
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
 @pytest.fixture(scope="session", autouse=True)
-def migrated_data(django_db_setup, django_db_blocker):
+def migrated_data(request, django_db_setup, django_db_blocker):
     """What the migrations put in the test database: home page, site, groups, workflow."""
+    items = request.session.items
+    if not any(
+        i.get_closest_marker("django_db") or DATABASE_FIXTURES & set(i.fixturenames) for i in items
+    ):
+        return ""  # no test here uses the test database, so none was made
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
 
@@ -133,3 +150,27 @@ def user_in(db, django_user_model):
         return user
 
     return make
+
+
+def big_review(index, categories):
+    images = [wagtail_factories.ImageFactory() for _ in range(3)]
+    body = budget_review_body(images)
+    assert len(body) == 20
+    review = ReviewPageFactory(
+        parent=index,
+        body=body,
+        poster=wagtail_factories.ImageFactory(),
+        author=CriticFactory(),
+        categories=categories,
+    )
+    comment_threads(review)  # 50 comments
+    return review
+
+
+@pytest.fixture
+def site_with_content(review_index):
+    """The review the speed and weight budgets are set for, among a few others."""
+    categories = [CategoryFactory(), CategoryFactory()]
+    for _ in range(5):
+        ReviewPageFactory(parent=review_index, categories=categories)
+    return big_review(review_index, categories)

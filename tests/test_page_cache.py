@@ -1,6 +1,8 @@
 """Anonymous readers get whole pages from the cache; each change refreshes exactly what shows it."""
 
 import pytest
+import wagtail_factories
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -8,6 +10,7 @@ from feedback.factories import CommentFactory
 from feedback.models import Comment
 from home.factories import StandardPageFactory
 from home.models import SiteSettings, StandardPage
+from pagecache import tags
 from reviews.factories import CategoryFactory, ReviewPageFactory
 from reviews.models import VerdictLabel
 
@@ -166,6 +169,15 @@ def test_a_vote_refreshes_only_its_review(client, pages, rate):
     assert "User rating 5.0 / 5 from 1 reader" in client.get(pages["nosferatu"].url).text
 
 
+def test_a_changed_vote_refreshes_its_review(client, pages, rate):
+    review = pages["nosferatu"]
+    reader = Client()
+    rate(review, 5, client=reader)
+    warm(client, review.url)
+    rate(review, 1, client=reader)  # the same reader, by their cookie, changes their mind
+    assert "User rating 1.0 / 5 from 1 reader" in client.get(review.url).text
+
+
 def test_category_edit_refreshes_pages_that_show_it(client, pages, horror):
     watched = urls(pages, "horror", "nosferatu", "general", "index", "about")
     warm(client, *watched)
@@ -256,3 +268,74 @@ def test_cdn_is_purged_for_exactly_the_refreshed_addresses(
     assert {pages["nosferatu"].url, pages["horror"]} <= purged
     assert pages["general"].url not in purged
     assert pages["about"] not in purged
+
+
+def test_related_reviews_follow_a_review_joining_the_category(client, pages, horror):
+    url = pages["nosferatu"].url
+    warm(client, url)
+    newcomer = ReviewPageFactory(parent=pages["nosferatu"].get_parent(), title="Vampyr")
+    newcomer.categories = [horror]
+    newcomer.save_revision().publish()
+    related = client.get(url).text.split('id="related-heading"')[1]
+    assert "Vampyr" in related
+
+
+def test_a_new_poster_image_refreshes_the_cards_that_show_it(client, pages):
+    review = pages["nosferatu"]
+    review.poster = wagtail_factories.ImageFactory()
+    review.save_revision().publish()
+    watched = urls(pages, "index", "comedy", "about")
+    warm(client, *watched)
+    review.poster.focal_point_x, review.poster.focal_point_y = 10, 10
+    review.poster.focal_point_width = review.poster.focal_point_height = 5
+    review.poster.save()
+    assert states(client, watched) == dict(zip(watched, ["miss", "hit", "hit"], strict=True))
+
+
+def test_a_renamed_top_level_page_moves_at_once(client, pages):
+    about = StandardPage.objects.get(slug="about")
+    warm(client, "/about/", "/")
+    about.slug = "who-we-are"
+    about.save_revision().publish()
+    assert client.get("/who-we-are/").status_code == 200
+    assert client.get("/about/").status_code == 404
+
+
+def test_a_renamed_review_moves_at_once(client, pages):
+    review = pages["nosferatu"]
+    old_url = review.url
+    warm(client, old_url)
+    review.slug = "nosferatu-1922"
+    review.save_revision().publish()
+    review.refresh_from_db()
+    assert review.url == "/reviews/nosferatu-1922/"
+    assert client.get(old_url).status_code == 404
+    assert client.get(review.url).status_code == 200
+
+
+def test_a_new_top_level_page_is_reachable_at_once(client, pages, home_page):
+    warm(client, "/", "/about/")
+    assert client.get("/colophon/").status_code == 404
+    StandardPageFactory(parent=home_page, title="Colophon", slug="colophon")
+    assert client.get("/colophon/").status_code == 200
+
+
+def test_a_review_rendered_again_asks_the_database_only_for_the_page(
+    client, pages, django_assert_num_queries
+):
+    url = pages["nosferatu"].url
+    client.get(url)
+    # The site, home page, review index and the review itself come from the cache, and so do
+    # the review's text and rating summary: only Wagtail's two checks of who may see it remain.
+    with django_assert_num_queries(2):
+        assert client.get(f"{url}?uncached=1")["X-Page-Cache"] == "miss"
+
+
+def test_each_process_keeps_copies_that_any_change_retires(pages):
+    tags.store("example", "stored value", {"some-tag"}, timeout=60)
+    assert tags.fetch("example") == "stored value"
+    cache.delete("example")  # what this process fetched is still its own to serve
+    assert tags.fetch("example") == "stored value"
+
+    tags.invalidate("another-tag")  # any change, made by any process sharing the cache
+    assert tags.fetch("example") is None

@@ -111,3 +111,29 @@ def test_admin_sign_in_is_throttled(client, settings, django_user_model):
     assert still_locked.status_code == 429
     other = client.post(login, {"username": "someone-else", "password": "wrong"})
     assert other.status_code == 200
+
+
+def test_a_named_media_bucket_without_django_storages_is_a_clear_start_up_error():
+    # django-storages is the optional "s3" group; the suite's environment does not have it.
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=production_env(AWS_STORAGE_BUCKET_NAME="reviews-media"),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "django-storages is not installed" in result.stderr
+
+
+def test_media_hosts_are_allowed_by_the_content_security_policy():
+    code = "from django.conf import settings; print(settings.CONTENT_SECURITY_POLICY)"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=production_env(MEDIA_ORIGINS="https://media.example"),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "https://media.example" in result.stdout

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above this line runs for every response, cached or not; below it only on a cache miss.
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    "pagecache.routing.CachedRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -67,8 +68,16 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "config.template_loaders.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
@@ -96,7 +105,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 def cache_settings(redis_url, key_prefix):
     """Redis when REDIS_URL is set (shared by every app server), else this process's memory."""
     if redis_url:
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        backend = {"BACKEND": "pagecache.redis.SharedClientRedisCache", "LOCATION": redis_url}
     else:
         backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     return {
@@ -168,7 +177,16 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
 # Whole pages for anonymous readers (pagecache); fragments of reviews are kept per revision.
 PAGE_CACHE_SECONDS = 60 * 60
-PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/feedback/", "/static/", "/media/")
+# Entries each process also keeps in its own memory (a review page is about 60 KB).
+PAGE_CACHE_LOCAL_ENTRIES = 500
+PAGE_CACHE_SKIP_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/feedback/",
+    "/static/",
+    "/media/",
+    "/healthz",
+)
 X_FRAME_OPTIONS = "DENY"  # config.security allows the admin's own preview frames
 
 # Reader feedback (comments and ratings).

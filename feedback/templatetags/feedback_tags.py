@@ -1,10 +1,14 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from feedback.forms import CommentForm, RatingForm
 from feedback.models import RATING_SCALE, Comment, ReaderRating, rating_text
 from feedback.protection import issue_token
+from pagecache import keys, tags
 
 register = template.Library()
+
+COMMENT_LIST_SECONDS = 7 * 24 * 60 * 60
 
 POST_MESSAGES = {
     "received": "Thank you: your comment is awaiting moderation and will appear once approved.",
@@ -25,29 +29,65 @@ def approved_threads(review):
     return list(threads.values())
 
 
-def reply_target(request, threads):
+def reply_target(request, review):
     """The approved comment named by ?replyto=, if the reader chose to reply to one."""
     wanted = request.GET.get("replyto", "") if request else ""
-    comments = [c for thread in threads for c in [thread, *thread.approved_replies]]
-    return next((c for c in comments if str(c.pk) == wanted), None)
+    if not wanted.isdigit():
+        return None
+    approved = Comment.objects.filter(review=review, status=Comment.Status.APPROVED)
+    return approved.filter(pk=int(wanted)).first()
+
+
+def comment_list(context, review):
+    """The approved comments as HTML, and how many; kept until a moderator changes one.
+
+    Fifty comments are most of the work of rendering a review page.
+    """
+
+    def build():
+        threads = approved_threads(review)
+        values = {"threads": threads, "review": review, "request": context.get("request")}
+        template = context.template.engine.get_template("feedback/includes/comment_list.html")
+        listed = {
+            "html": template.render(context.new(values)),
+            "count": sum(1 + len(thread.approved_replies) for thread in threads),
+        }
+        # The page tag too: closing comments removes the reply links.
+        return listed, {keys.comments(review.pk), keys.page(review.pk)}
+
+    return tags.fetch_or_build(f"comment-list:{review.pk}", build, COMMENT_LIST_SECONDS)
+
+
+BLANK_FIELDS = {}  # the empty form's fields, the same on every review: rendered once a process
+
+
+def blank_fields(context, form):
+    """The fields of a new, empty comment form, rendered once: they only change with the code."""
+    if form.is_bound or form.initial.get("parent"):
+        return None
+    if "html" not in BLANK_FIELDS:
+        template = context.template.engine.get_template("feedback/includes/comment_fields.html")
+        BLANK_FIELDS["html"] = mark_safe(template.render(context.new({"form": form})))
+    return BLANK_FIELDS["html"]
 
 
 @register.inclusion_tag("feedback/includes/comments.html", takes_context=True)
 def review_comments(context, review):
     request = context.get("request")
-    threads = approved_threads(review)
+    shown = comment_list(context, review)
     form = context.get("comment_form")
     replying_to = None
     if form is None:
-        replying_to = reply_target(request, threads)
+        replying_to = reply_target(request, review)
         form = CommentForm(review=review, initial={"parent": replying_to and replying_to.pk})
     else:
         replying_to = form.cleaned_data.get("parent")
     return {
         "request": request,
         "review": review,
-        "threads": threads,
-        "count": sum(1 + len(thread.approved_replies) for thread in threads),
+        "comment_list": mark_safe(shown["html"]),
+        "blank_fields": blank_fields(context, form),
+        "count": shown["count"],
         "form": form,
         "form_token": issue_token(review),
         "replying_to": replying_to,
@@ -62,7 +102,7 @@ def reader_rating(context, review):
     return {
         "review": review,
         "summary_text": rating_text(
-            **(context.get("rating_summary") or ReaderRating.summary(review))
+            **(context.get("rating_summary") or ReaderRating.cached_summary(review))
         ),
         "form": context.get("rating_form") or RatingForm(),
         "form_token": issue_token(review),

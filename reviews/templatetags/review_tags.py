@@ -4,9 +4,11 @@ from urllib.parse import quote
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from feedback.models import RATING_SCALE
 from pagecache import keys, tags
+from pagecache.tags import depends_on
 from reviews.models import absolute_url
 from reviews.structured_data import review_schema
 
@@ -49,15 +51,57 @@ def review_body(context, review):
     """
     if getattr(context["request"], "is_preview", False):
         return render_blocks(context, review)
-    key = f"review-body:{review.pk}"
-    html = tags.fetch(key)
-    if html is None:
-        html = render_blocks(context, review)
+
+    def build():
         shown = {keys.page(review.pk), *(keys.image(pk) for pk in review.image_ids())}
         if review.verdict_label_id:
             shown.add(keys.verdict_label(review.verdict_label_id))
-        tags.store(key, html, shown, BODY_SECONDS)
-    return html
+        return render_blocks(context, review), shown
+
+    return tags.fetch_or_build(f"review-body:{review.pk}", build, BODY_SECONDS)
+
+
+@register.simple_tag(takes_context=True)
+def review_card(context, review, heading="h2"):
+    """A review's card in a listing, rendered once and kept until something it shows changes.
+
+    Its poster alone takes six renditions; listings show a dozen cards.
+    """
+    request = context["request"]
+    site = Site.find_for_request(request)
+    key = f"review-card:{site.pk if site else 0}:{review.pk}:{heading}"
+
+    def build():
+        values = {"review": review, "heading": heading, "request": request}
+        html = render_component(context, "components/review_card.html", values)
+        return html, keys.shown_by_card(review)
+
+    return mark_safe(tags.fetch_or_build(key, build, BODY_SECONDS))
+
+
+@register.simple_tag(takes_context=True)
+def related_reviews(context, review):
+    """The related reviews section, kept until a review joins or leaves one of this review's
+    categories or one of the cards changes (this review's own categories are its page's)."""
+
+    def build():
+        related = list(review.related_reviews())
+        cards = [review_card(context, other, "h3") for other in related]
+        html = render_component(context, "components/related_reviews.html", {"cards": cards})
+        shown = {
+            keys.page(review.pk),
+            *(keys.listed_in_category(category.pk) for category in review.categories.all()),
+            *(tag for other in related for tag in keys.shown_by_card(other)),
+        }
+        return {"html": html, "tags": sorted(shown)}, shown
+
+    section = tags.fetch_or_build(f"related-reviews:{review.pk}", build, BODY_SECONDS)
+    depends_on(context["request"], *section["tags"])
+    return mark_safe(section["html"])
+
+
+def render_component(context, name, values):
+    return context.template.engine.get_template(name).render(context.new(values))
 
 
 def render_blocks(context, review):
