@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "reviews",
     "feedback",
     "pagecache",
+    "wordpress",
     "wagtail_modeladmin",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
@@ -49,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "wordpress.middleware.WordPressIdRedirectMiddleware",
     # Above this line runs for every response, cached or not; below it only on a cache miss.
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "pagecache.routing.CachedRoutingMiddleware",

@@ -1,0 +1,558 @@
+"""Moving a WordPress site in: posts become reviews, pages standard pages, and the rest follows.
+
+Each post or page is imported in its own transaction, with its comments and redirects, so an
+error leaves nothing half-written. Every part of the export is recorded in `ImportedItem`: a
+second run updates what changed in WordPress, leaves alone what an editor has changed here
+since, and duplicates nothing.
+"""
+
+import contextlib
+import csv
+import hashlib
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
+from taggit.models import Tag
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
+
+from feedback.models import Comment
+from feedback.protection import private_hash
+from home.models import HomePage, StandardPage
+from reviews.models import Category, Critic, ReviewIndexPage, ReviewPage, VerdictLabel
+
+from . import content, wxr
+from .models import ImportedItem
+
+REVIEW_BLOCKS = {"text", "spoiler", "quote", "verdict", "image", "trailer"}
+PAGE_BLOCKS = {"text", "quote", "image"}
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
+RESIZED = re.compile(r"-\d+x\d+(?=\.[A-Za-z]+$)")
+COMMENT_STATUS = {
+    "1": Comment.Status.APPROVED,
+    "approve": Comment.Status.APPROVED,
+    "0": Comment.Status.PENDING,
+    "hold": Comment.Status.PENDING,
+    "spam": Comment.Status.SPAM,
+    "trash": Comment.Status.REJECTED,
+}
+
+
+class ImportRefused(Exception):
+    """The import cannot start; nothing has been written."""
+
+
+@dataclass
+class Options:
+    uploads: Path | None = None
+    dry_run: bool = False
+    parent: Page | None = None
+    author_map: dict | None = None
+
+
+class Report:
+    """What happened, by kind of thing and outcome, and what needs a person's attention."""
+
+    def __init__(self):
+        self.outcomes = Counter()  # (kind, outcome)
+        self.warnings = Counter()
+        self.examples = defaultdict(list)
+
+    def count(self, kind, outcome):
+        self.outcomes[kind, outcome] += 1
+
+    def warn(self, kind, detail=""):
+        self.warnings[kind] += 1
+        if detail and len(self.examples[kind]) < 5 and detail not in self.examples[kind]:
+            self.examples[kind].append(detail)
+
+    def lines(self, dry_run):
+        verb = "would be " if dry_run else ""
+        lines = []
+        kinds = sorted({kind for kind, _ in self.outcomes})
+        for kind in kinds:
+            parts = [
+                f"{self.outcomes[kind, outcome]} {verb}{outcome}"
+                for outcome in ("created", "updated", "unchanged", "skipped", "failed")
+                if self.outcomes[kind, outcome]
+            ]
+            lines.append(f"{kind}: {', '.join(parts)}")
+        for kind, number in sorted(self.warnings.items()):
+            examples = "; ".join(self.examples[kind])
+            suffix = f" (e.g. {examples})" if examples else ""
+            lines.append(f"warning: {number} x {kind}{suffix}")
+        return lines
+
+
+def read_author_map(path):
+    """login,byline[,username] per line: the byline to show and the Wagtail user who owns it."""
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            rows = [row for row in csv.reader(handle) if row and not row[0].startswith("#")]
+    except OSError as exc:
+        raise ImportRefused(f"The author map {path} cannot be read: {exc}") from exc
+    mapping = {}
+    for number, row in enumerate(rows, 1):
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise ImportRefused(f"{path}, line {number}: expected 'login,byline[,username]'.")
+        mapping[row[0].strip()] = (row[1].strip(), row[2].strip() if len(row) > 2 else "")
+    return mapping
+
+
+class MediaLibrary:
+    """Finds uploaded files and turns them into Wagtail images, once each."""
+
+    def __init__(self, importer, attachments):
+        self.importer = importer
+        self.attachments = attachments  # WordPress attachment id -> (address, parent post id)
+        self.found = {}
+
+    def path_for(self, url):
+        uploads = self.importer.options.uploads
+        if uploads is None:
+            return None
+        path = unquote(urlsplit(url).path)
+        relative = path.split("/wp-content/uploads/", 1)[-1].lstrip("/")
+        for candidate in (relative, RESIZED.sub("", relative)):
+            file = (uploads / candidate).resolve()
+            if file.is_file() and file.is_relative_to(uploads.resolve()):
+                return file
+        return None
+
+    def image_for_url(self, url):
+        if Path(urlsplit(url).path).suffix.lower() not in IMAGE_EXTENSIONS:
+            return None
+        file = self.path_for(url)
+        if file is None:
+            reason = "no --uploads folder" if self.importer.options.uploads is None else url
+            self.importer.report.warn("image left as a link", reason)
+            return None
+        key = str(file)
+        if key not in self.found:
+            self.found[key] = self.importer.image_from_file(file)
+        return self.found[key]
+
+    def image_for_attachment(self, wp_id):
+        url = self.attachments.get(wp_id, ("", 0))[0]
+        return self.image_for_url(url) if url else None
+
+    def gallery_urls(self, ids, post_id):
+        if not ids:  # an old-style gallery shows every image attached to the post
+            ids = [wp_id for wp_id, (_, parent) in self.attachments.items() if parent == post_id]
+        return [self.attachments[i][0] for i in ids if i in self.attachments]
+
+    def verdict(self, line, score):
+        labels = list(VerdictLabel.objects.order_by("sort_order"))
+        named = next((label for label in labels if label.name.lower() in line.lower()), None)
+        label = named or (score is not None and label_for_score(labels, score))
+        if not label:
+            return None
+        summary = line
+        if named and summary.lower().startswith(named.name.lower()):
+            summary = summary[len(named.name) :].lstrip(f" :,.{content.DASHES}")
+        summary = Truncator(summary or line).chars(160)
+        return {
+            "label": label.pk,
+            "score": str(score) if score is not None else None,
+            "summary": summary,
+        }
+
+
+def label_for_score(labels, score):
+    tone = "positive" if score >= 7 else "mixed" if score >= 4.5 else "negative"
+    return next((label for label in labels if label.tone == tone), None)
+
+
+class WordPressImport:
+    def __init__(self, path, options, progress=None):
+        self.path = Path(path)
+        self.options = options
+        self.progress = progress or (lambda total: _Silent())
+        self.report = Report()
+        self.authors = {}
+        self.categories = {}
+
+    # Checks before anything is written ----------------------------------------------------
+
+    def check(self):
+        uploads = self.options.uploads
+        if uploads is not None and not (uploads.is_dir() and _readable(uploads)):
+            raise ImportRefused(f"The uploads folder {uploads} does not exist or cannot be read.")
+        try:
+            return wxr.survey(self.path)
+        except wxr.ExportError as exc:
+            raise ImportRefused(str(exc)) from exc
+
+    def run(self):
+        survey = self.check()
+        self.site_url = survey.site_url or "wordpress"
+        self.media = MediaLibrary(self, survey.attachments)
+        self.review_parent = self.options.parent or ReviewIndexPage.objects.first()
+        self.page_parent = HomePage.objects.first()
+        if self.review_parent is None or self.page_parent is None:
+            raise ImportRefused("There is no review index or home page to import into.")
+        # A dry run happens in one transaction that is rolled back; a real one commits post by
+        # post, so a long import never holds the database for the whole of its run.
+        with transaction.atomic() if self.options.dry_run else contextlib.nullcontext():
+            bar = self.progress(survey.items)
+            for kind, value in wxr.read(self.path):
+                self.handle(kind, value)
+                if kind == "item":
+                    bar.update(1)
+            bar.close()
+            if self.options.dry_run:
+                transaction.set_rollback(True)
+        return self.report
+
+    def handle(self, kind, value):
+        if kind == "author":
+            self.authors[value["login"]] = value["display_name"] or value["login"]
+        elif kind == "category":
+            self.categories[value["slug"]] = value
+        elif kind == "tag":
+            return  # tags are made with the reviews that use them
+        elif value.post_type in ("post", "page"):
+            self.import_in_transaction(value)
+        elif value.post_type == "attachment":
+            self.import_attachment(value)
+        else:
+            self.report.count(f"{value.post_type} items", "skipped")
+
+    # Posts and pages ----------------------------------------------------------------------
+
+    def import_in_transaction(self, item):
+        """Import one post or page with its comments, or nothing of it if anything fails."""
+        kind = "reviews" if item.post_type == "post" else "pages"
+        try:
+            with transaction.atomic():
+                self.import_item(item)
+        except Exception as exc:  # reported; the other posts still come in
+            self.report.count(kind, "failed")
+            self.report.warn("not imported because of an error", f"{item.wp_id}: {exc}")
+
+    def import_item(self, item):
+        kind = "reviews" if item.post_type == "post" else "pages"
+        key = f"{item.post_type}:{item.wp_id}"
+        record = ImportedItem.objects.filter(site_url=self.site_url, source_key=key).first()
+        page = self.existing_page(record)
+        checksum = item_checksum(item)
+        if page and page.latest_revision_id != record.revision_id:
+            self.report.count(kind, "skipped")
+            self.report.warn("changed here since the import, left alone", page.title)
+        elif page and record.checksum == checksum:
+            self.report.count(kind, "unchanged")
+        else:
+            page = self.save_page(item, page)
+            self.report.count(kind, "updated" if record else "created")
+            ImportedItem.objects.update_or_create(
+                site_url=self.site_url,
+                source_key=key,
+                defaults={
+                    "object_id": page.pk,
+                    "revision_id": page.latest_revision_id,
+                    "checksum": checksum,
+                },
+            )
+            self.add_redirects(item, page)
+        if isinstance(page, ReviewPage):
+            self.import_comments(item, page)
+        elif item.comments:
+            self.report.warn("comments on pages skipped", item.title or str(item.wp_id))
+
+    @staticmethod
+    def existing_page(record):
+        if record is None:
+            return None
+        return Page.objects.filter(pk=record.object_id).specific().first()
+
+    def save_page(self, item, page):
+        is_review = item.post_type == "post"
+        model = ReviewPage if is_review else StandardPage
+        parent = self.review_parent if is_review else self.parent_page_for(item)
+        conversion = content.convert(
+            item.content,
+            self.media,
+            allowed=REVIEW_BLOCKS if is_review else PAGE_BLOCKS,
+            post_id=item.wp_id,
+        )
+        for kind, detail in conversion.warnings:
+            self.report.warn(kind, detail)
+        title = item.title.strip()
+        if not title:
+            title = f"Untitled ({item.post_type} {item.wp_id})"
+            self.report.warn("empty title", title)
+        fields = {
+            "title": Truncator(title).chars(255),
+            "body": conversion.blocks,
+            "intro": self.intro(item, conversion.blocks),
+        }
+        if is_review:
+            fields.update(self.review_fields(item, conversion.blocks))
+        if page is None:
+            page = model(slug=self.free_slug(parent, item), live=False, **fields)
+            page.owner = self.owner(item)
+            parent.add_child(instance=page)
+        else:
+            for name, value in fields.items():
+                setattr(page, name, value)
+        if is_review:
+            self.set_terms(page, item)
+        self.save_status(page, item)
+        return page
+
+    def parent_page_for(self, item):
+        if item.parent:
+            record = ImportedItem.objects.filter(
+                site_url=self.site_url, source_key=f"page:{item.parent}"
+            ).first()
+            parent = self.existing_page(record)
+            if parent is not None:
+                return parent
+            self.report.warn("page parent not imported yet, placed under the home page")
+        return self.page_parent
+
+    def review_fields(self, item, blocks):
+        thumbnail = item.meta.get("_thumbnail_id", "")
+        poster = self.media.image_for_attachment(int(thumbnail)) if thumbnail.isdigit() else None
+        return {
+            "author": self.critic(item.creator),
+            "date_published": (item.date or timezone.now()).date(),
+            "poster": poster if getattr(poster, "pk", None) else None,
+            "comments_open": True,
+        }
+
+    def intro(self, item, blocks, limit=300):
+        text = plain_text(item.excerpt)
+        if not text:
+            first = next((b for b in blocks if b["type"] == "text" and b["value"]["text"]), None)
+            text = plain_text(first["value"]["text"]) if first else ""
+        return Truncator(text).chars(limit)
+
+    def free_slug(self, parent, item):
+        base = slugify(unquote(item.slug), allow_unicode=True) or slugify(
+            item.title, allow_unicode=True
+        )
+        base = (base or f"{item.post_type}-{item.wp_id}")[:200]
+        taken = set(
+            parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def owner(self, item):
+        username = (self.options.author_map or {}).get(item.creator, ("", ""))[1]
+        if not username:
+            return None
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            self.report.warn("author map names a user who does not exist", username)
+        return user
+
+    def critic(self, login):
+        mapped = (self.options.author_map or {}).get(login, ("", ""))[0]
+        name = mapped or self.authors.get(login) or login
+        if not name:
+            return None
+        critic, created = Critic.objects.get_or_create(name=Truncator(name).chars(120))
+        if created:
+            self.report.count("critics", "created")
+        return critic
+
+    def set_terms(self, page, item):
+        page.categories.set([self.category(slug, name) for slug, name in item.categories])
+        names = {Truncator(name).chars(100) for _, name in item.tags if name}
+        known = set(Tag.objects.filter(name__in=names).values_list("name", flat=True))
+        for _ in names - known:
+            self.report.count("tags", "created")
+        page.tags.set(sorted(names))
+
+    def category(self, slug, name):
+        """Categories by slug; WordPress's hierarchy is flattened (README explains why)."""
+        slug = slugify(unquote(slug), allow_unicode=True)[:50] or slugify(name)[:50]
+        found = (
+            Category.objects.filter(slug=slug).first() or Category.objects.filter(name=name).first()
+        )
+        if found:
+            return found
+        described = self.categories.get(slug, {})
+        self.report.count("categories", "created")
+        return Category.objects.create(
+            name=Truncator(html.unescape(name) or slug).chars(80),
+            slug=slug,
+            description=plain_text(described.get("description", "")),
+        )
+
+    def save_status(self, page, item):
+        """WordPress's status in Wagtail: live, draft, scheduled, or live for signed-in readers."""
+        status = item.status
+        if status == "future" and item.date and item.date > timezone.now():
+            page.go_live_at = item.date
+        if status in ("publish", "private"):
+            page.first_published_at = page.first_published_at or item.date
+        revision = page.save_revision(log_action=False, clean=False)
+        if status in ("publish", "private", "future"):
+            revision.publish(log_action=False, skip_permission_checks=True)
+            page.refresh_from_db(fields=["live", "latest_revision"])
+        self.restrict(page, item)
+
+    def restrict(self, page, item):
+        PageViewRestriction.objects.filter(page=page).delete()
+        if item.status == "private":
+            PageViewRestriction.objects.create(page=page, restriction_type="login")
+        elif item.password:
+            PageViewRestriction.objects.create(
+                page=page, restriction_type="password", password=item.password
+            )
+
+    def add_redirects(self, item, page):
+        new_path = page.url or ""
+        parts = urlsplit(item.link)
+        old_paths = {f"/?p={item.wp_id}"}
+        if item.post_type == "page":
+            old_paths.add(f"/?page_id={item.wp_id}")
+        if parts.path and (parts.path, parts.query) != ("/", ""):
+            old_paths.add(parts.path + (f"?{parts.query}" if parts.query else ""))
+        for old in old_paths:
+            normalised = Redirect.normalise_path(old)
+            if normalised.rstrip("/") == new_path.rstrip("/"):
+                continue
+            Redirect.objects.update_or_create(
+                site=None,
+                old_path=normalised,
+                defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
+            )
+            self.report.count("redirects", "created")
+
+    # Comments -----------------------------------------------------------------------------
+
+    def import_comments(self, item, review):
+        known = dict(
+            ImportedItem.objects.filter(
+                site_url=self.site_url,
+                source_key__in=[f"comment:{c.wp_id}" for c in item.comments],
+            ).values_list("source_key", "object_id")
+        )
+        for wp_comment in sorted(item.comments, key=lambda c: c.wp_id):
+            if wp_comment.type in ("pingback", "trackback"):
+                self.report.count(f"{wp_comment.type}s", "skipped")
+                continue
+            key = f"comment:{wp_comment.wp_id}"
+            if key in known:
+                self.report.count("comments", "unchanged")
+                continue
+            comment = self.save_comment(wp_comment, review, known)
+            known[key] = comment.pk
+            ImportedItem.objects.create(
+                site_url=self.site_url, source_key=key, object_id=comment.pk
+            )
+            self.report.count("comments", "created")
+
+    def save_comment(self, wp_comment, review, known):
+        parent = None
+        if parent_pk := known.get(f"comment:{wp_comment.parent}"):
+            parent = Comment.objects.filter(pk=parent_pk).first()
+            if parent and parent.parent_id:  # replies here go one level deep
+                parent = parent.parent
+                self.report.warn("deeper reply attached to its thread", str(wp_comment.wp_id))
+        name = wp_comment.author or "Anonymous"
+        if len(name) > 80:
+            self.report.warn("commenter name shortened", name[:40])
+        website = wp_comment.url if wp_comment.url.startswith(("http://", "https://")) else ""
+        return Comment.objects.create(
+            review=review,
+            parent=parent,
+            name=name[:80],
+            email=wp_comment.email[:254] if "@" in wp_comment.email else "",
+            website=website[:200],
+            body=plain_text(wp_comment.content, paragraphs=True),
+            status=COMMENT_STATUS.get(wp_comment.approved, Comment.Status.PENDING),
+            ip_hash=private_hash("ip", wp_comment.ip) if wp_comment.ip else "",
+            created_at=wp_comment.date or timezone.now(),
+        )
+
+    # Attachments --------------------------------------------------------------------------
+
+    def import_attachment(self, item):
+        if Path(urlsplit(item.attachment_url).path).suffix.lower() not in IMAGE_EXTENSIONS:
+            self.report.count("attachments (not images)", "skipped")
+            return
+        if self.media.image_for_url(item.attachment_url) is None:
+            self.report.count("images", "skipped")
+
+    def image_from_file(self, file):
+        key = f"file:{file.relative_to(self.options.uploads.resolve())}"
+        record = ImportedItem.objects.filter(site_url=self.site_url, source_key=key).first()
+        image_model = get_image_model()
+        if record and (image := image_model.objects.filter(pk=record.object_id).first()):
+            self.report.count("images", "unchanged")
+            return image
+        self.report.count("images", "created")
+        if self.options.dry_run:
+            return SimpleNamespace(pk=None, title=file.stem)
+        with file.open("rb") as handle:
+            image = image_model(title=file.stem.replace("-", " ")[:255])
+            image.file = ImageFile(handle, name=file.name)
+            image._set_image_file_metadata()
+            image.save()
+        ImportedItem.objects.update_or_create(
+            site_url=self.site_url, source_key=key, defaults={"object_id": image.pk}
+        )
+        return image
+
+
+class _Silent:
+    def update(self, n):
+        pass
+
+    def close(self):
+        pass
+
+
+def _readable(folder):
+    try:
+        next(folder.iterdir(), None)
+    except OSError:
+        return False
+    return True
+
+
+def item_checksum(item):
+    source = {
+        "title": item.title,
+        "content": item.content,
+        "excerpt": item.excerpt,
+        "status": item.status,
+        "slug": item.slug,
+        "date": item.date.isoformat() if item.date else "",
+        "categories": item.categories,
+        "tags": item.tags,
+        "thumbnail": item.meta.get("_thumbnail_id", ""),
+        "password": item.password,
+    }
+    return hashlib.sha256(json.dumps(source, sort_keys=True).encode()).hexdigest()
+
+
+def plain_text(markup, paragraphs=False):
+    """Text of some HTML: paragraphs and line breaks kept as blank lines and newlines."""
+    if not markup:
+        return ""
+    text = re.sub(r"(?i)<br\s*/?>", "\n", markup)
+    text = re.sub(r"(?i)</p\s*>", "\n\n", text)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    if paragraphs:
+        return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return " ".join(text.split())
