@@ -15,8 +15,18 @@ _clients = {}
 
 
 class PooledClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._by_index = {}  # this cache's view of `_clients`, without building keys per command
+
     def get_client(self, key=None, *, write=False):
-        server = self._servers[self._get_connection_pool_index(write)]
+        index = self._get_connection_pool_index(write)
+        client = self._by_index.get(index)
+        if client is None:
+            client = self._by_index[index] = self._shared_client(self._servers[index])
+        return client
+
+    def _shared_client(self, server):
         identity = (server, self._pool_class, repr(sorted(self._pool_options.items())))
         client = _clients.get(identity)
         if client is None:
