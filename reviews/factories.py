@@ -95,16 +95,10 @@ class ReviewPageFactory(wagtail_factories.PageFactory):
     first_published_at = factory.LazyFunction(timezone.now)
     last_published_at = factory.LazyFunction(timezone.now)
 
+    # `categories=[...]` goes to the constructor: modelcluster saves them with the page.
+
     class Meta:
         model = ReviewPage
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def categories(self, create, extracted, **kwargs):
-        if extracted:
-            self.categories = extracted
-            if create:
-                self.save()
 
 
 def budget_review_body(images, paragraph="Paragraph {n}."):
