@@ -53,10 +53,21 @@ def write_review(page, index):
     page.fill("#body-3-value-summary", "Forty-five minutes of pure invention.")
 
 
+def wait_for_autosave(page):
+    """Wagtail saves a new page as a draft soon after the last change; from then on the form
+    posts to the page's edit view. Submitting while that first save is still on its way would
+    create the page a second time (and fail on its slug), so wait as an editor waits for
+    "Saved"."""
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    indicator = page.locator("#w-autosave-indicator")
+    expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved")
+
+
 def test_editor_writes_moderator_approves_reader_reads(page, site, staff_member, log_in):
     index = ReviewIndexPage.objects.get()
     log_in(staff_member("editor", "Editors"))
     write_review(page, index)
+    wait_for_autosave(page)
 
     page.locator("footer .w-dropdown__toggle").click()
     expect(page.locator("footer button[name=action-publish]")).to_have_count(0)
