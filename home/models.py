@@ -8,10 +8,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import StandardBodyBlock
 from pagecache import keys
 from pagecache.routing import route_to_child
 from pagecache.tags import depends_on
-from reviews.blocks import StandardBodyBlock
 from reviews.forms import EditorialPageForm
 from reviews.models import ReviewPage
 

@@ -557,11 +557,9 @@ class ReviewPage(Page):
 
     def cast(self):
         """(character, performer) pairs from every cast listing, read without loading blocks."""
-        # List items are stored as {"type": "item", "value": {...}} (older data: bare values).
-        members = [
-            member.get("value", member) if "type" in member else member
+        return [
+            (member["value"]["character"], member["value"]["performer"])
             for block in self.body.raw_data
             if block["type"] == "cast"
             for member in block["value"]["members"]
         ]
-        return [(member["character"], member["performer"]) for member in members]

@@ -6,8 +6,9 @@ from wagtail.admin.panels import ObjectList
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
+from core.blocks import StandardBodyBlock
 from home.models import HomePage, SiteSettings, StandardPage
-from reviews.blocks import ReviewBodyBlock, StandardBodyBlock
+from reviews.blocks import ReviewBodyBlock
 from reviews.models import (
     AffiliateDisclosure,
     Category,

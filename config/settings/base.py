@@ -11,6 +11,7 @@ from config.security import public_policy, staff_policy
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "reviews",
     "feedback",
