@@ -11,10 +11,9 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from . import frontend, tags
+from . import frontend, keys, tags
 
-# What every page shows besides its own content: the header, menu and footer.
-CHROME_TAGS = {"site-settings", "menu"}
+# Every page depends on its Site record (host, name); what else it shows, its view has said.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "Vary", "Cache-Control")
 
 
@@ -36,7 +35,7 @@ class AnonymousPageCacheMiddleware:
             return self.rebuild(cached)
         response = self.get_response(request)
         if self.may_store(request, response):
-            shown = request.cache_tags | CHROME_TAGS
+            shown = tags.shown_by(request) | {keys.SITE}
             self.mark_shared(response)
             tags.store(key, self.snapshot(response), shown, self.timeout)
             if frontend.enabled():

@@ -1,5 +1,7 @@
 """Each block's HTML on the public review page, and its admin preview."""
 
+import importlib
+
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
@@ -170,3 +172,18 @@ def test_every_block_explains_itself_and_previews_in_the_admin(admin_client, nam
     )
     assert response.status_code == 200
     assert b"css/site.css" in response.content
+
+
+def test_cast_rows_stored_as_bare_values_are_migrated_to_list_items():
+    migration = importlib.import_module("reviews.migrations.0008_cast_rows_as_list_items")
+    body = [
+        {"type": "text", "value": {"heading": "", "text": "<p>Hi.</p>"}},
+        {
+            "type": "cast",
+            "value": {"heading": "Cast", "members": [{"character": "A", "performer": "B"}]},
+        },
+    ]
+    fixed = migration.as_list_items(body)
+    row = fixed[1]["value"]["members"][0]
+    assert row["type"] == "item" and row["value"] == {"character": "A", "performer": "B"}
+    assert migration.as_list_items(fixed) is None  # already in shape: left alone

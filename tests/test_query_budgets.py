@@ -35,7 +35,7 @@ def test_home_page(client, site_with_content):
 
 def test_review_page_queries_do_not_grow_with_comments(client, site_with_content):
     before = uncached_queries(client, site_with_content.url)
-    CommentFactory.create_batch(40, review=site_with_content)
+    CommentFactory.create_batch(40, page=site_with_content)
     assert uncached_queries(client, site_with_content.url) == before
 
 
@@ -74,5 +74,5 @@ def test_review_page_with_everything_cold_does_not_grow_with_comments(client, si
     # Each cached part loads what it shows: the site, the review, images, renditions, embeds.
     before = cold_queries(client, site_with_content.url)
     assert before <= COLD_BUDGET
-    CommentFactory.create_batch(40, review=site_with_content)
+    CommentFactory.create_batch(40, page=site_with_content)
     assert cold_queries(client, site_with_content.url) == before

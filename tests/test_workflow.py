@@ -125,7 +125,7 @@ def test_admin_listing_shows_verdict_categories_status_and_comments(admin_client
         categories=[horror],
         body=[verdict_block("Must See", "9.5")],
     )
-    CommentFactory.create_batch(2, review=review)
+    CommentFactory.create_batch(2, page=review)
     ReviewPageFactory(parent=review_index, title="Draft one", live=False)
 
     response = admin_client.get(reverse("reviews:index"))

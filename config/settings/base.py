@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.security import public_policy, staff_policy
+from core.security import public_policy, staff_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "feedback",
     "pagecache",
     "wordpress",
+    "demo",
     "wagtail_modeladmin",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
@@ -49,7 +50,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "config.security.SitePolicyMiddleware",
+    "core.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "wordpress.middleware.WordPressIdRedirectMiddleware",
     # Above this line runs for every response, cached or not; below it only on a cache miss.
@@ -86,7 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "home.context_processors.site_chrome",
+                "core.context_processors.site_chrome",
             ],
         },
     },
@@ -190,7 +191,7 @@ PAGE_CACHE_SKIP_PREFIXES = (
     "/media/",
     "/healthz",
 )
-X_FRAME_OPTIONS = "DENY"  # config.security allows the admin's own preview frames
+X_FRAME_OPTIONS = "DENY"  # core.security allows the admin's own preview frames
 
 # Reader feedback (comments and ratings).
 FEEDBACK_FORM_MAX_AGE = 60 * 60 * 24 * 2  # seconds a rendered form stays valid
