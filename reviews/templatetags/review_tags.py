@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from core.links import absolute_url
+from core.prefetch import load_renditions_together, objects_known
 from feedback.models import RATING_SCALE
 from pagecache import keys, tags
 from pagecache.tags import depends_on
@@ -87,6 +88,7 @@ def related_reviews(context, review):
 
     def build():
         related = list(review.related_reviews())
+        load_renditions_together(other.poster for other in related)
         cards = [review_card(context, other, "h3") for other in related]
         html = render_component(context, "components/related_reviews.html", {"cards": cards})
         shown = {
@@ -106,9 +108,13 @@ def render_component(context, name, values):
 
 
 def render_blocks(context, review):
+    """The body's blocks as HTML, with the images and verdict label the page has loaded."""
     flat = context.flatten()
-    # Each block template escapes what it outputs; the joined HTML stays safe.
-    return mark_safe("".join(str(block.render_as_block(flat)) for block in review.body))
+    shown = getattr(review, "images_shown", None)
+    known = [*(shown.images().values() if shown else ()), review.verdict_label]
+    with objects_known(known):
+        # Each block template escapes what it outputs; the joined HTML stays safe.
+        return mark_safe("".join(str(block.render_as_block(flat)) for block in review.body))
 
 
 @register.inclusion_tag("components/share_links.html", takes_context=True)
