@@ -1,3 +1,4 @@
+import hashlib
 import json
 from urllib.parse import quote
 
@@ -12,6 +13,7 @@ from feedback.models import RATING_SCALE
 from pagecache import keys, tags
 from pagecache.tags import depends_on
 from reviews import cache
+from reviews.models import ReviewPage
 from reviews.structured_data import review_schema
 
 register = template.Library()
@@ -78,6 +80,25 @@ def review_card(context, review, heading="h2"):
         html = render_component(context, "components/review_card.html", values)
         return html, cache.shown_by_card(review)
 
+    return mark_safe(tags.fetch_or_build(key, build, BODY_SECONDS))
+
+
+@register.simple_tag(takes_context=True)
+def review_cards(context, ids):
+    """The cards of these reviews, in this order (a page of search results): kept as one until
+    any card changes, so a page of cards is one cache lookup."""
+    ids = list(ids)
+    site = Site.find_for_request(context["request"])
+    listed = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()
+
+    def build():
+        loaded = ReviewPage.objects.for_listing().defer("body").in_bulk(ids)
+        reviews = [loaded[pk] for pk in ids if pk in loaded]
+        load_renditions_together(review.poster for review in reviews)
+        html = "".join(review_card(context, review) for review in reviews)
+        return html, {tag for review in reviews for tag in cache.shown_by_card(review)}
+
+    key = f"review-cards:{site.pk if site else 0}:{listed}"
     return mark_safe(tags.fetch_or_build(key, build, BODY_SECONDS))
 
 
