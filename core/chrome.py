@@ -7,6 +7,7 @@ change to one part refreshes only the pages that show it; a response is still st
 cache only if its view says what else it shows.
 """
 
+import contextlib
 from dataclasses import dataclass
 
 from wagtail.models import Site
@@ -35,12 +36,25 @@ class SiteChrome:
 
     def __init__(self, request, values):
         self._request, self._values = request, values
+        self._recorders = []
 
     def __getattr__(self, name):
         if name not in _parts or name not in self._values:
             raise AttributeError(name)
         tags.also_depends_on(self._request, *_parts[name].shown)
+        for recorder in self._recorders:
+            recorder.update(_parts[name].shown)
         return self._values[name]
+
+    @contextlib.contextmanager
+    def tags_read(self):
+        """The tags of every part read within this block (as `{% chromefragment %}` keeps)."""
+        read = set()
+        self._recorders.append(read)
+        try:
+            yield read
+        finally:
+            self._recorders.remove(read)
 
 
 def chrome_for(request):
