@@ -76,6 +76,7 @@ def load_site(hostname, port):
     home = site.root_page.specific_deferred
     shown = {keys.SITE, keys.MENU, keys.page(home.pk)}
     children = list(home.get_children().specific(defer=True)[: MOST_TOP_LEVEL_PAGES + 1])
+    home.routing_children = None  # too many to keep: routing asks the database
     if len(children) <= MOST_TOP_LEVEL_PAGES:
         home.routing_children = {child.slug: child for child in children}
         shown.update(keys.page(child.pk) for child in children)
@@ -137,8 +138,8 @@ def top_level_pages(site):
 
 def route_from_cache(home, request, path_components):
     """Page.route for a home page that came with the cached site (see `find_site`)."""
-    if not path_components:
-        return whole(home).route(request, [])
+    if not path_components or home.routing_children is None:
+        return whole(home).route(request, path_components)
     try:
         child = home.routing_children[path_components[0]]
     except KeyError as exc:

@@ -6,6 +6,7 @@ from wagtail.models.sites import get_site_for_hostname
 
 from home.factories import StandardPageFactory
 from home.models import HomePage
+from pagecache import routing
 from pagecache.routing import site_for_host, site_root_paths
 
 
@@ -53,3 +54,12 @@ def test_a_top_level_page_is_shown_whole_and_refreshed_when_published(client, ho
     about.intro = "Who we are now."
     about.save_revision().publish()
     assert "Who we are now." in client.get("/about/?second").text
+
+
+def test_past_the_top_level_pages_kept_routing_asks_the_database(client, home_page, monkeypatch):
+    monkeypatch.setattr(routing, "MOST_TOP_LEVEL_PAGES", 1)
+    StandardPageFactory(parent=home_page, title="About", slug="about", intro="Who we are.")
+    StandardPageFactory(parent=home_page, title="Contact", slug="contact", intro="Write to us.")
+    assert "Write to us." in client.get("/contact/").text
+    assert client.get("/").status_code == 200
+    assert client.get("/missing/").status_code == 404
