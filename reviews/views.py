@@ -52,7 +52,7 @@ def matching_reviews(site, query):
     return tags.fetch_or_build(f"search:{site.pk}:{digest}", build, SEARCH_SECONDS)
 
 
-def results_page(request, query):
+def review_results(request, query):
     """The requested page of results (review ids); a page that does not exist is a 404."""
     found = matching_reviews(use_site(request), query)
     try:
@@ -67,5 +67,5 @@ def search(request):
     query, notice = clean_query(request.GET.get("q", ""))
     context = {"query": query, "notice": notice, "results": None}
     if query:
-        context["results"] = results_page(request, query)
+        context["results"] = review_results(request, query)
     return TemplateResponse(request, "reviews/search.html", context)

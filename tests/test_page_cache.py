@@ -339,3 +339,32 @@ def test_each_process_keeps_copies_that_any_change_retires(pages):
 
     tags.invalidate("another-tag")  # any change, made by any process sharing the cache
     assert tags.fetch("example") is None
+
+
+class CountedGenerationReads:
+    def __init__(self, shared):
+        self.shared, self.reads = shared, 0
+
+    def get(self, key, *args, **kwargs):
+        self.reads += key == tags.GENERATION
+        return self.shared.get(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.shared, name)
+
+
+def test_a_render_reads_the_generation_once(client, pages, monkeypatch):
+    url = pages["nosferatu"].url
+    client.get(url)
+    counted = CountedGenerationReads(cache)
+    monkeypatch.setattr(tags, "cache", counted)
+    assert client.get(f"{url}?uncached=1")["X-Page-Cache"] == "miss"
+    # The page cache's own lookup, then one for the dozen parts the review is made of.
+    assert counted.reads == 2
+
+
+def test_within_one_generation_a_change_is_seen_at_once(pages):
+    with tags.one_generation():
+        assert tags.fetch_or_build("example", lambda: ("first", {"some-tag"}), 60) == "first"
+        tags.invalidate("some-tag")
+        assert tags.fetch_or_build("example", lambda: ("second", {"some-tag"}), 60) == "second"
