@@ -35,7 +35,7 @@ from bench import PAGES  # noqa: E402 - bench/run.py runs as a script
 DATA = ROOT / "bench" / ".data"
 PG = "postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/14"
-LIVENESS = "/healthz"  # the site's constant view
+LIVENESS = "/healthz/live"  # the site's constant view
 BROWSER_ENCODINGS = "gzip, deflate, br"
 # Every request a new address, unique across wrk's threads and the rounds (the argument), so
 # each one misses the page cache; counts any response that was a hit all the same.
