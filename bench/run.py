@@ -206,24 +206,39 @@ def warm(url, cached, encodings, times=30):
         sys.exit(f"{url} is not served from the page cache: {dict(headers)}")
 
 
-def wrk(url, seconds, encodings, script=None):
+def measure(url, seconds, encodings="", script=None):
+    """wrk's figures for url: requests/s, p99 and slowest latency (ms), error responses."""
     command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency"]
     if encodings:
         command += ["-H", f"Accept-Encoding: {encodings}"]
     if script:
         command += ["-s", script]
     command += [url, "--", secrets.token_hex(4)]
-    output = subprocess.run(command, capture_output=True, text=True, check=True)
-    hits = re.search(r"cache hits: (\d+)", output.stdout)
-    if hits and int(hits.group(1)):
-        sys.exit(f"{url}: {hits.group(1)} responses came from the cache\n{output.stdout}")
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output.stdout).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", output.stdout)
-    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output.stdout)
-    if errors:
-        sys.exit(f"{url}: {errors.group(1)} error responses\n{output.stdout}")
-    return rps, float(p99.group(1)) * scale
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def milliseconds(pattern):
+        found = re.search(pattern + r"\s+([\d.]+)(us|ms|s)", output)
+        return float(found.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[found.group(2)]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    hits = re.search(r"cache hits: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p99": milliseconds("99%"),
+        "slowest": milliseconds(r"Latency\s+[\d.]+\w+\s+[\d.]+\w+"),
+        "errors": int(errors.group(1)) if errors else 0,
+        "hits": int(hits.group(1)) if hits else 0,
+        "output": output,
+    }
+
+
+def wrk(url, seconds, encodings, script=None):
+    found = measure(url, seconds, encodings, script)
+    if found["hits"]:
+        sys.exit(f"{url}: {found['hits']} responses came from the cache\n{found['output']}")
+    if found["errors"]:
+        sys.exit(f"{url}: {found['errors']} error responses\n{found['output']}")
+    return found["rps"], found["p99"]
 
 
 def main():
