@@ -15,8 +15,8 @@ class CommentFactory(DjangoModelFactory):
         model = Comment
 
 
-def comment_threads(review, threads=30, replies=20):
-    """Approved comments on `review`: `threads` of them, the first `replies` with one reply."""
-    started = CommentFactory.create_batch(threads, review=review)
+def comment_threads(page, threads=30, replies=20):
+    """Approved comments on `page`: `threads` of them, the first `replies` with one reply."""
+    started = CommentFactory.create_batch(threads, page=page)
     for parent in started[:replies]:
-        CommentFactory(review=review, parent=parent)
+        CommentFactory(page=page, parent=parent)

@@ -4,7 +4,7 @@ from .models import RATING_SCALE, Comment
 
 
 class CommentForm(forms.ModelForm):
-    """A reader's comment on one review, or a reply to one of its approved comments."""
+    """A reader's comment on one page, or a reply to one of its approved comments."""
 
     website = forms.URLField(
         label="Website (optional)",
@@ -35,17 +35,17 @@ class CommentForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args, review, **kwargs):
+    def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
-        self.review = review
+        self.page = page
 
     def clean_parent(self):
-        """Replies attach to an approved comment on the same review, one level deep."""
+        """Replies attach to an approved comment on the same page, one level deep."""
         parent_id = self.cleaned_data.get("parent")
         if parent_id is None:
             return None
         parent = (
-            Comment.objects.filter(pk=parent_id, review=self.review, status=Comment.Status.APPROVED)
+            Comment.objects.filter(pk=parent_id, page=self.page, status=Comment.Status.APPROVED)
             .select_related("parent")
             .first()
         )

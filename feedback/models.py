@@ -1,10 +1,19 @@
-"""Comments and ratings from readers of published reviews."""
+"""Comments from readers on published pages, and their ratings of reviews.
+
+This app sits below the reviews app: it names the review model only in its foreign key, and
+gives the reviews app the queries it needs about feedback (comment counts, rating summaries).
+"""
 
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from pagecache import tags
+
+from . import cache
 from .formatting import comment_html
 
 COMMENT_MAX_LENGTH = 5000
@@ -18,8 +27,11 @@ class Comment(models.Model):
         REJECTED = "rejected", "Rejected"
         SPAM = "spam", "Spam"
 
-    review = models.ForeignKey(
-        "reviews.ReviewPage", on_delete=models.CASCADE, related_name="comments"
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="reader_comments",
+        help_text="The review or other page the comment is about.",
     )
     parent = models.ForeignKey(
         "self",
@@ -46,10 +58,10 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["review", "status", "created_at"])]
+        indexes = [models.Index(fields=["page", "status", "created_at"])]
 
     def __str__(self):
-        return f"{self.name} on {self.review.title}: {self.excerpt()}"
+        return f"{self.name} on {self.page.title}: {self.excerpt()}"
 
     def save(self, *args, **kwargs):
         self.body_html = comment_html(self.body)
@@ -90,6 +102,11 @@ class ReaderRating(models.Model):
         return f"{self.score}/{RATING_SCALE[-1]} for {self.review.title}"
 
     @classmethod
+    def rated_model(cls):
+        """The page model readers rate (named here only by its foreign key)."""
+        return cls._meta.get_field("review").related_model
+
+    @classmethod
     def record(cls, review, *, voter_hash, ip_hash, score, known_reader):
         """Store a reader's vote, replacing their earlier one.
 
@@ -128,11 +145,9 @@ class ReaderRating(models.Model):
     @staticmethod
     def cached_summary(review):
         """The summary, kept until the next vote for the review (pages show it on every visit)."""
-        from pagecache import keys, tags  # pagecache's signal handlers import this module
-
         return tags.fetch_or_build(
             f"rating-summary:{review.pk}",
-            lambda: (ReaderRating.summary(review), {keys.ratings(review.pk)}),
+            lambda: (ReaderRating.summary(review), {cache.ratings(review.pk)}),
             timeout=24 * 60 * 60,
         )
 
@@ -147,3 +162,36 @@ def rating_text(average, count):
         return "No reader ratings yet"
     readers = "reader" if count == 1 else "readers"
     return f"User rating {average:.1f} / {RATING_SCALE[-1]} from {count} {readers}"
+
+
+def with_comment_count(pages):
+    """Annotate each page of a queryset with its number of approved reader comments."""
+    approved = Q(reader_comments__status=Comment.Status.APPROVED)
+    return pages.annotate(comment_count=Count("reader_comments", filter=approved, distinct=True))
+
+
+@register_setting(icon="comment")
+class CommentSettings(BaseSiteSetting):
+    """How comments are moderated on one site; site owners change it in Settings."""
+
+    auto_approve = models.BooleanField(
+        "approve returning commenters",
+        default=False,
+        help_text=(
+            "Publish comments at once from readers whose name and email already have an "
+            "approved comment. Comments the spam filter holds are still held."
+        ),
+    )
+    blocked_words = models.TextField(
+        blank=True,
+        default="casino\nviagra\ncrypto giveaway\npayday loan",
+        help_text="One word or phrase per line; a comment containing one goes to the spam queue.",
+    )
+
+    panels = [FieldPanel("auto_approve"), FieldPanel("blocked_words")]
+
+    class Meta:
+        verbose_name = "comment settings"
+
+    def blocked_word_list(self):
+        return [line.strip() for line in self.blocked_words.splitlines() if line.strip()]

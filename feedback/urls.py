@@ -5,6 +5,6 @@ from . import views
 app_name = "feedback"
 
 urlpatterns = [
-    path("comment/<int:review_id>/", views.post_comment, name="post_comment"),
-    path("rate/<int:review_id>/", views.rate_review, name="rate_review"),
+    path("comment/<int:page_id>/", views.post_comment, name="post_comment"),
+    path("rate/<int:page_id>/", views.rate_review, name="rate_review"),
 ]

@@ -1,4 +1,4 @@
-"""Readers post comments and ratings here; both forms live on the review page."""
+"""Readers post comments and ratings here; both forms live on the page they are about."""
 
 import secrets
 from functools import wraps
@@ -8,12 +8,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
-from home.chrome import chrome_for
-from reviews.models import ReviewPage, absolute_url
+from core.links import absolute_url
 
 from .forms import CommentForm, RatingForm
-from .models import Comment, ReaderRating
+from .models import Comment, CommentSettings, ReaderRating
 from .protection import FormTokenError, client_ip, is_same_origin, private_hash, token_age
 from .spam import Submission, rate_limited, spam_reasons
 
@@ -22,60 +22,64 @@ VOTER_COOKIE_SALT = "feedback.voter"
 VOTER_COOKIE_AGE = 60 * 60 * 24 * 365 * 2
 
 
-def live_review(request, review_id):
-    review = ReviewPage.objects.live().public().filter(pk=review_id).first()
-    if review is None:
-        raise Http404("No such review.")
-    return review
+def live_page(page_id, model):
+    """The published, public page a form is about; anything else is a 404."""
+    page = model.objects.live().public().filter(pk=page_id).specific().first()
+    if page is None:
+        raise Http404("No such page.")
+    return page
 
 
-def refuse(request, review, message, status=403):
+def refuse(request, page, message, status=403):
     """Explain why a post was not accepted, and give the reader back what they wrote."""
-    context = {"review": review, "message": message, "text": request.POST.get("body", "")}
+    context = {"page": page, "message": message, "text": request.POST.get("body", "")}
     return TemplateResponse(request, "feedback/refused.html", context, status=status)
 
 
-def review_with_forms(request, review, status, **forms):
-    """The review page again, with the reader's form, its errors and their input."""
-    context = {**review.get_context(request), **forms}
-    return TemplateResponse(request, review.get_template(request), context, status=status)
+def page_with_forms(request, page, status, **forms):
+    """The page again, with the reader's form, its errors and their input."""
+    context = {**page.get_context(request), **forms}
+    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
-def guard(request, review):
+def guard(request, page):
     """Seconds since the form was issued, or a refusal response for a forged or stale post."""
     if not is_same_origin(request):
-        return None, refuse(request, review, "The form was not sent from this site.")
+        return None, refuse(request, page, "The form was not sent from this site.")
     try:
-        return token_age(request.POST.get("form_token"), review), None
+        return token_age(request.POST.get("form_token"), page), None
     except FormTokenError as error:
-        return None, refuse(request, review, str(error))
+        return None, refuse(request, page, str(error))
 
 
-def reader_form(view):
-    """A POST from a reader form about a live review, guarded as protection.py explains.
+def reader_form(model):
+    """A POST from a reader form about a live page of `model`, guarded as protection.py explains.
 
     Django's CSRF check is off for these views: a cached page cannot carry its per-visitor token.
     """
 
-    @csrf_exempt
-    @require_POST
-    @wraps(view)
-    def guarded(request, review_id):
-        review = live_review(request, review_id)
-        seconds_taken, refusal = guard(request, review)
-        return refusal or view(request, review, seconds_taken)
+    def decorate(view):
+        @csrf_exempt
+        @require_POST
+        @wraps(view)
+        def guarded(request, page_id):
+            page = live_page(page_id, model)
+            seconds_taken, refusal = guard(request, page)
+            return refusal or view(request, page, seconds_taken)
 
-    return guarded
+        return guarded
+
+    return decorate
 
 
-@reader_form
-def post_comment(request, review, seconds_taken):
-    if not review.comments_open:
-        return refuse(request, review, "Comments on this review are closed.")
+@reader_form(Page)
+def post_comment(request, page, seconds_taken):
+    if not getattr(page, "comments_open", False):
+        return refuse(request, page, f"Comments on this {page._meta.verbose_name} are closed.")
 
-    form = CommentForm(request.POST, review=review)
+    form = CommentForm(request.POST, page=page)
     if not form.is_valid():
-        return review_with_forms(request, review, 400, comment_form=form)
+        return page_with_forms(request, page, 400, comment_form=form)
     ip = client_ip(request)
     ip_hash = private_hash("ip", ip)
     if rate_limited(ip_hash):
@@ -84,13 +88,13 @@ def post_comment(request, review, seconds_taken):
             "You have sent several comments in a short time. Please wait a few minutes, "
             "then send this one again.",
         )
-        return review_with_forms(request, review, 429, comment_form=form)
+        return page_with_forms(request, page, 429, comment_form=form)
 
     comment = form.save(commit=False)
-    comment.review = review
+    comment.page = page
     comment.parent = form.cleaned_data["parent"]
     comment.ip_hash = ip_hash
-    site_settings = chrome_for(request).settings
+    moderation = CommentSettings.for_request(request)
     reasons = spam_reasons(
         Submission(
             name=comment.name,
@@ -102,17 +106,17 @@ def post_comment(request, review, seconds_taken):
             referrer=request.headers.get("Referer", ""),
             seconds_taken=seconds_taken,
             honeypot=form.cleaned_data["homepage"],
-            permalink=absolute_url(review, request),
+            permalink=absolute_url(page, request),
         ),
-        site_settings.blocked_words,
+        moderation.blocked_word_list(),
     )
-    comment.status = initial_status(comment, reasons, site_settings.comments_auto_approve)
+    comment.status = initial_status(comment, reasons, moderation.auto_approve)
     comment.spam_reasons = "; ".join(reasons)[:255]
     comment.save()
 
     if comment.status == Comment.Status.APPROVED:
-        return redirect(f"{review.get_url(request)}?comment=published#comment-{comment.pk}")
-    return redirect(f"{review.get_url(request)}?comment=received#comments")
+        return redirect(f"{page.get_url(request)}?comment=published#comment-{comment.pk}")
+    return redirect(f"{page.get_url(request)}?comment=received#comments")
 
 
 def initial_status(comment, reasons, auto_approve):
@@ -126,14 +130,14 @@ def initial_status(comment, reasons, auto_approve):
     return Comment.Status.APPROVED if auto_approve and returning else Comment.Status.PENDING
 
 
-@reader_form
+@reader_form(ReaderRating.rated_model())
 def rate_review(request, review, seconds_taken):
     wants_json = "application/json" in request.headers.get("Accept", "")
     form = RatingForm(request.POST)
     if not form.is_valid():
         if wants_json:
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-        return review_with_forms(request, review, 400, rating_form=form)
+        return page_with_forms(request, review, 400, rating_form=form)
 
     voter_id = request.get_signed_cookie(VOTER_COOKIE, default=None, salt=VOTER_COOKIE_SALT)
     known_reader = voter_id is not None

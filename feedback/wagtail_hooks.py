@@ -1,12 +1,13 @@
 """The "Reader feedback" admin menu (wagtail-modeladmin) and the dashboard panel."""
 
+from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.template.defaultfilters import pluralize
 from django.urls import re_path, reverse
 from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from reviews.panels import DashboardPanel
+from core.dashboard import DashboardPanel
 
 from .admin_views import ModerateCommentsView
 from .models import Comment, ReaderRating
@@ -24,14 +25,14 @@ class CommentAdmin(ModelAdmin):
     menu_label = "Comments"
     menu_icon = "comment"
     permission_helper_class = ReaderContentPermissionHelper
-    list_display = ("excerpt", "name", "review", "status", "created_at")
-    list_filter = ("status", "review")
+    list_display = ("excerpt", "name", "page", "status", "created_at")
+    list_filter = ("status", ("page", RelatedOnlyFieldListFilter))
     search_fields = ("name", "email", "body")
     list_per_page = 50
     ordering = ("-created_at",)
     inspect_view_enabled = True
     inspect_view_fields = (
-        "review",
+        "page",
         "parent",
         "name",
         "email",
@@ -46,7 +47,7 @@ class CommentAdmin(ModelAdmin):
     inspect_template_name = "feedback/admin/comment_inspect.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("review")
+        return super().get_queryset(request).select_related("page")
 
     def moderate_url_name(self):
         return self.url_helper.get_action_url_name("moderate")

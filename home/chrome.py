@@ -1,44 +1,19 @@
-"""What every page of a site shows around its content, loaded once and kept in the cache.
+"""The parts of the site chrome that come from the home app: settings and the menu."""
 
-The settings, the menu, the review index and the category list cost four queries on every
-page; here they cost one cache lookup, and the page cache's tags refresh them when they change.
-"""
+from core import chrome
+from pagecache import keys
 
-from dataclasses import dataclass
-
-from wagtail.models import Site
-
-from pagecache import keys, tags
-from reviews.models import Category, ReviewIndexPage
-
+from . import cache
 from .models import SiteSettings
 
-CHROME_SECONDS = 24 * 60 * 60
+
+def site_settings(site):
+    return SiteSettings.objects.filter(site=site).first() or SiteSettings(site=site)
 
 
-@dataclass
-class SiteChrome:
-    settings: SiteSettings
-    menu: list
-    review_index: ReviewIndexPage | None
-    categories: list
+def menu(site):
+    return list(site.root_page.get_children().live().in_menu()) if site else []
 
 
-def build(site):
-    settings = SiteSettings.objects.select_related("default_disclosure").filter(site=site).first()
-    return SiteChrome(
-        settings=settings or SiteSettings(site=site),
-        menu=list(site.root_page.get_children().live().in_menu()),
-        review_index=ReviewIndexPage.objects.live().in_site(site).first(),
-        categories=list(Category.objects.all()),
-    )
-
-
-def chrome_for(request):
-    """The chrome of the site this request is for (one cache lookup per request at most)."""
-    if not hasattr(request, "site_chrome"):
-        site = Site.find_for_request(request)
-        key = f"site-chrome:{site.pk}"
-        shown = {keys.SITE_SETTINGS, keys.MENU, keys.CATEGORY_LIST}
-        request.site_chrome = tags.fetch_or_build(key, lambda: (build(site), shown), CHROME_SECONDS)
-    return request.site_chrome
+chrome.register("settings", site_settings, cache.SITE_SETTINGS)
+chrome.register("menu", menu, keys.MENU)

@@ -2,17 +2,18 @@
 
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import StandardBodyBlock
+from core.forms import EditorialPageForm
 from pagecache import keys
 from pagecache.routing import route_to_child
 from pagecache.tags import depends_on
-from reviews.blocks import StandardBodyBlock
-from reviews.forms import EditorialPageForm
+from reviews import cache as review_cache
 from reviews.models import ReviewPage
 
 from .blocks import SocialLinkBlock
@@ -71,9 +72,9 @@ class HomePage(Page):
         depends_on(
             request,
             keys.page(self.pk),
-            keys.ALL_REVIEWS,
-            keys.CATEGORY_LIST,
-            *(tag for review in featured + latest for tag in keys.shown_by_card(review)),
+            review_cache.ALL_REVIEWS,
+            review_cache.CATEGORY_LIST,
+            *(tag for review in featured + latest for tag in review_cache.shown_by_card(review)),
         )
         return context
 
@@ -117,48 +118,13 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text="Shown under the site name in the header and in the footer.",
     )
-    default_disclosure = models.ForeignKey(
-        "reviews.AffiliateDisclosure",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown at the top of every review that does not choose another one.",
-    )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
         blank=True,
         help_text="Profiles of the publication elsewhere, in the order to list them.",
     )
 
-    comments_auto_approve = models.BooleanField(
-        "approve returning commenters",
-        default=False,
-        help_text=(
-            "Publish comments at once from readers whose name and email already have an "
-            "approved comment. Comments the spam filter holds are still held."
-        ),
-    )
-    comment_blocked_words = models.TextField(
-        "blocked words",
-        blank=True,
-        default="casino\nviagra\ncrypto giveaway\npayday loan",
-        help_text="One word or phrase per line; a comment containing one goes to the spam queue.",
-    )
-
-    panels = [
-        FieldPanel("tagline"),
-        FieldPanel("default_disclosure"),
-        FieldPanel("social_links"),
-        MultiFieldPanel(
-            [FieldPanel("comments_auto_approve"), FieldPanel("comment_blocked_words")],
-            heading="Comments",
-        ),
-    ]
+    panels = [FieldPanel("tagline"), FieldPanel("social_links")]
 
     class Meta:
         verbose_name = "site settings"
-
-    @property
-    def blocked_words(self):
-        return [line.strip() for line in self.comment_blocked_words.splitlines() if line.strip()]

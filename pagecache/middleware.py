@@ -14,10 +14,7 @@ a real one of a signed-in user (one query, far less than rendering the page).
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from . import frontend, pages, tags
-
-# What every page shows besides its own content: the header, menu and footer.
-CHROME_TAGS = {"site-settings", "menu"}
+from . import frontend, keys, pages, tags
 
 
 class AnonymousPageCacheMiddleware:
@@ -40,7 +37,8 @@ class AnonymousPageCacheMiddleware:
             return response
         if not self.may_store(request, response, lookup):
             return response
-        shown = request.cache_tags | CHROME_TAGS
+        # Every page depends on its Site record (host, name); the rest, its view has said.
+        shown = tags.shown_by(request) | {keys.SITE}
         self.mark_shared(response)
         patch_vary_headers(response, ["Accept-Encoding"])
         page = pages.snapshot(response)

@@ -2,7 +2,7 @@
 
 Wagtail looks up the site, loads its home page as a plain and then as a specific page, and does
 the same for the home page's child before it reaches the page asked for. These change rarely,
-and every change to them already retires a tag: a site saved or deleted (site settings), a
+and every change to them already retires a tag: a site saved or deleted (the site tag), a
 top-level page published, unpublished, moved or deleted (the menu and the page's own tag).
 """
 
@@ -43,7 +43,7 @@ def load_site(request):
     if site is None:
         return None, None
     home = site.root_page.specific
-    shown = {keys.SITE_SETTINGS, keys.MENU, keys.page(home.pk)}
+    shown = {keys.SITE, keys.MENU, keys.page(home.pk)}
     children = list(home.get_children().specific()[: MOST_TOP_LEVEL_PAGES + 1])
     if len(children) <= MOST_TOP_LEVEL_PAGES:
         home.routing_children = {child.slug: child for child in children}

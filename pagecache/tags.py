@@ -143,8 +143,22 @@ def fetch_or_build(key, build, timeout):
 
 
 def depends_on(request, *tags):
-    """Record that the response to this request shows what these tags name."""
+    """Record that the response to this request shows what these tags name.
+
+    Only responses whose view said what they show are stored by the page cache.
+    """
     request.__dict__.setdefault("cache_tags", set()).update(tags)
+
+
+def also_depends_on(request, *tags):
+    """Record tags of a part every page shows (the chrome) without making the response
+    storable: that is for its view to decide, with `depends_on`."""
+    request.__dict__.setdefault("shared_part_tags", set()).update(tags)
+
+
+def shown_by(request):
+    """Every tag the response to this request depends on."""
+    return getattr(request, "cache_tags", set()) | getattr(request, "shared_part_tags", set())
 
 
 def invalidate(*tags):

@@ -1,4 +1,4 @@
-"""StreamField blocks that editors compose reviews from."""
+"""StreamField blocks that editors compose reviews from, beside the shared ones from core."""
 
 from decimal import Decimal
 from urllib.parse import urlsplit
@@ -7,51 +7,12 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-# Rich text inside a section: the section heading is the <h2>, so editors get h3/h4 below it.
-SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+from core.blocks import SECTION_FEATURES, CaptionedImageBlock, QuoteBlock, RichTextSectionBlock
 
 SCORE_MAX = Decimal(10)
 SCORE_STEP = Decimal("0.5")
-
-
-def _verdict_preview():
-    from reviews.models import VerdictLabel  # blocks load before models
-
-    return {
-        "label": VerdictLabel.objects.order_by("sort_order").first(),
-        "score": Decimal("8.5"),
-        "summary": "A shadow that still stretches across a century of horror.",
-    }
-
-
-def _image_preview():
-    image = get_image_model().objects.order_by("pk").first()
-    return {"image": image, "caption": "A production still.", "credit": "Public domain"}
-
-
-class RichTextSectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(
-        required=False,
-        max_length=120,
-        help_text="Optional heading for this part of the review.",
-    )
-    text = blocks.RichTextBlock(
-        features=SECTION_FEATURES, help_text="The text; use subheadings for long sections."
-    )
-
-    class Meta:
-        icon = "doc-full"
-        label = "Text section"
-        template = "reviews/blocks/rich_text_section.html"
-        help_text = "Ordinary review text, with an optional heading."
-        preview_value = {
-            "heading": "What works",
-            "text": "<p>The camera stays with the hero just long enough to make us uneasy.</p>",
-        }
 
 
 class SpoilerSectionBlock(blocks.StructBlock):
@@ -126,37 +87,6 @@ class CastListingBlock(blocks.StructBlock):
         }
 
 
-class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(help_text="The line as spoken or written, without quotation marks.")
-    speaker = blocks.CharBlock(
-        required=False,
-        max_length=120,
-        help_text="Who says it: usually the character's name.",
-    )
-    source = blocks.CharBlock(
-        required=False,
-        max_length=160,
-        help_text="Where it comes from. Leave blank to use the title of the reviewed work.",
-    )
-
-    class Meta:
-        icon = "openquote"
-        label = "Quote"
-        template = "reviews/blocks/quote.html"
-        help_text = "A memorable line, credited to who says it and where."
-        preview_value = {
-            "quote": "Is this your wife? What a lovely throat.",
-            "speaker": "Count Orlok",
-            "source": "Nosferatu",
-        }
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        page = (parent_context or {}).get("page")
-        context["source"] = value["source"] or getattr(page, "reviewed_title", "")
-        return context
-
-
 class VerdictBlock(blocks.StructBlock):
     label = SnippetChooserBlock(
         "reviews.VerdictLabel",
@@ -174,13 +104,29 @@ class VerdictBlock(blocks.StructBlock):
         max_length=160,
         help_text="The verdict in one line, shown in listings. No spoilers.",
     )
+    details = blocks.RichTextBlock(
+        required=False,
+        features=["bold", "italic", "link"],
+        help_text="Optional: the verdict in a paragraph or two, shown on the review only.",
+    )
 
     class Meta:
         icon = "pick"
         label = "Verdict"
         template = "reviews/blocks/verdict.html"
         help_text = "The review's conclusion. One per review; it also shows in listings."
-        preview_value = staticmethod(_verdict_preview)
+
+    def get_preview_value(self):
+        # The first of the site owners' labels: the chooser knows their model.
+        labels = self.child_blocks["label"].target_model.objects.order_by("sort_order")
+        return self.normalize(
+            {
+                "label": labels.first(),
+                "score": Decimal("8.5"),
+                "summary": "A shadow that still stretches across a century of horror.",
+                "details": "<p>Murnau's images have outlived every copy of the story.</p>",
+            }
+        )
 
     def clean(self, value):
         value = super().clean(value)
@@ -190,23 +136,6 @@ class VerdictBlock(blocks.StructBlock):
                 block_errors={"score": ValidationError("Use steps of 0.5, e.g. 7 or 7.5.")}
             )
         return value
-
-
-class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(help_text="Describe the image for readers who cannot see it.")
-    caption = blocks.CharBlock(required=False, max_length=250, help_text="Optional caption.")
-    credit = blocks.CharBlock(
-        required=False,
-        max_length=120,
-        help_text="Who made or owns the image, e.g. 'Public domain' or a photographer.",
-    )
-
-    class Meta:
-        icon = "image"
-        label = "Image"
-        template = "reviews/blocks/captioned_image.html"
-        help_text = "A still or photograph with caption and credit, resized for every screen."
-        preview_value = staticmethod(_image_preview)
 
 
 class TrailerBlock(blocks.StructBlock):
@@ -237,6 +166,8 @@ class TrailerBlock(blocks.StructBlock):
 
 
 class ReviewBodyBlock(blocks.StreamBlock):
+    """Every block a review can hold; the shared ones keep the names plain pages use."""
+
     text = RichTextSectionBlock()
     spoiler = SpoilerSectionBlock()
     cast = CastListingBlock()
@@ -247,11 +178,3 @@ class ReviewBodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"verdict": {"max_num": 1}}
-
-
-class StandardBodyBlock(blocks.StreamBlock):
-    """The smaller set of blocks for pages such as the editorial guidelines."""
-
-    text = RichTextSectionBlock()
-    quote = QuoteBlock()
-    image = CaptionedImageBlock()

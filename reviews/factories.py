@@ -8,6 +8,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
+from core import block_values as shared_blocks
+
+from . import block_values as review_blocks
 from .models import AffiliateDisclosure, Category, Critic, ReviewIndexPage, ReviewPage, VerdictLabel
 
 
@@ -43,43 +46,9 @@ class ReviewIndexPageFactory(wagtail_factories.PageFactory):
         model = ReviewIndexPage
 
 
-def text_block(text="Plain review text.", heading=""):
-    return {"type": "text", "value": {"heading": heading, "text": f"<p>{text}</p>"}}
-
-
-def spoiler_block(text, heading="The ending", warning_label="Spoilers ahead"):
-    value = {"heading": heading, "warning_label": warning_label, "text": f"<p>{text}</p>"}
-    return {"type": "spoiler", "value": value}
-
-
-def cast_block(*members, heading="Cast"):
-    rows = [
-        {"character": character, "performer": performer, "note": note}
-        for character, performer, note in members
-    ]
-    return {"type": "cast", "value": {"heading": heading, "members": rows}}
-
-
-def quote_block(quote, speaker="", source=""):
-    return {"type": "quote", "value": {"quote": quote, "speaker": speaker, "source": source}}
-
-
-def verdict_block(label="Must See", score="8.5", summary="Worth your evening."):
+def verdict_block(label="Must See", score="8.5", summary="Worth your evening.", details=""):
     label_id = VerdictLabel.objects.get(name=label).pk
-    return {"type": "verdict", "value": {"label": label_id, "score": score, "summary": summary}}
-
-
-def image_block(image, alt_text="A still", caption="", credit=""):
-    value = {
-        "image": {"image": image.pk, "decorative": False, "alt_text": alt_text},
-        "caption": caption,
-        "credit": credit,
-    }
-    return {"type": "image", "value": value}
-
-
-def trailer_block(url, caption=""):
-    return {"type": "trailer", "value": {"video": url, "caption": caption}}
+    return review_blocks.verdict(label_id, summary, score=score, details=details)
 
 
 class ReviewPageFactory(wagtail_factories.PageFactory):
@@ -90,7 +59,9 @@ class ReviewPageFactory(wagtail_factories.PageFactory):
     release_year = 1930
     director = "A. Director"
     date_published = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(n))
-    body = factory.LazyFunction(lambda: [text_block(), verdict_block()])
+    body = factory.LazyFunction(
+        lambda: [shared_blocks.text_section("<p>Plain review text.</p>"), verdict_block()]
+    )
     # As if published through the admin, which stamps the first publication.
     first_published_at = factory.LazyFunction(timezone.now)
     last_published_at = factory.LazyFunction(timezone.now)
@@ -108,13 +79,19 @@ def budget_review_body(images, paragraph="Paragraph {n}."):
     the 3 `images`, 2 trailers and the verdict.
     """
     return [
-        *(text_block(paragraph.format(n=n), heading=f"Part {n}") for n in range(8)),
-        spoiler_block("The first secret."),
-        spoiler_block("The second secret."),
-        cast_block(*((f"Character {n}", f"Performer {n}", "") for n in range(10))),
-        *(quote_block(f"Memorable line {n}.", speaker="Someone") for n in range(3)),
-        *(image_block(image, caption="A still", credit="Public domain") for image in images),
-        trailer_block("https://archive.org/details/night_of_the_living_dead"),
-        trailer_block("https://archive.org/details/the_general"),
+        *(
+            shared_blocks.text_section(f"<p>{paragraph.format(n=n)}</p>", heading=f"Part {n}")
+            for n in range(8)
+        ),
+        review_blocks.spoiler("<p>The first secret.</p>", heading="The ending"),
+        review_blocks.spoiler("<p>The second secret.</p>", heading="The ending"),
+        review_blocks.cast([(f"Character {n}", f"Performer {n}", "") for n in range(10)]),
+        *(shared_blocks.quote(f"Memorable line {n}.", speaker="Someone") for n in range(3)),
+        *(
+            shared_blocks.image(image.pk, "A still", caption="A still", credit="Public domain")
+            for image in images
+        ),
+        review_blocks.trailer("https://archive.org/details/night_of_the_living_dead"),
+        review_blocks.trailer("https://archive.org/details/the_general"),
         verdict_block(),
     ]

@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
-from pagecache import keys
+from core.links import absolute_url
 from pagecache.tags import depends_on
 
-from .models import Category, ReviewPage, absolute_url
+from . import cache
+from .models import Category, ReviewPage
 
 FEED_LENGTH = 20
 
@@ -52,12 +53,12 @@ class ReviewsFeed(Feed):
         reviews = (
             ReviewPage.objects.for_listing().in_site(source.site).prefetch_related("categories")
         )
-        shows = keys.ALL_REVIEWS
+        shows = cache.ALL_REVIEWS
         if source.category:
             reviews = reviews.filter(categories=source.category)
-            shows = keys.listed_in_category(source.category.pk)
+            shows = cache.listed_in_category(source.category.pk)
         reviews = list(reviews[:FEED_LENGTH])
-        depends_on(source.request, shows, *(tag for r in reviews for tag in keys.shown_by_card(r)))
+        depends_on(source.request, shows, *(tag for r in reviews for tag in cache.shown_by_card(r)))
         for review in reviews:
             review.feed_link = absolute_url(review, source.request)
             review.feed_author = review.author.name if review.author else source.site.site_name

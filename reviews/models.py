@@ -8,32 +8,32 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.chrome import chrome_for
+from core.forms import EditorialPageForm
+from feedback.cache import comments, ratings
+from feedback.models import ReaderRating, with_comment_count
 from pagecache import keys, tags
 from pagecache.routing import cached_copy
 from pagecache.tags import depends_on
 
+from . import cache
 from .blocks import ReviewBodyBlock
-from .forms import EditorialPageForm
 
 REVIEWS_PER_PAGE = 12
 EARLIEST_RELEASE_YEAR = 1870
-
-
-def absolute_url(page, request):
-    """The page's full address on the host the reader used (Django has validated it)."""
-    return request.build_absolute_uri(page.get_url(request))
 
 
 class VerdictLabel(Orderable):
@@ -181,11 +181,11 @@ class ReviewIndexPage(RoutablePageMixin, Page):
             return None, None
         return review, {
             keys.page(review.pk),
-            *(keys.category(category.pk) for category in review.categories.all()),
-            *([keys.critic(review.author_id)] if review.author_id else []),
+            *(cache.category(category.pk) for category in review.categories.all()),
+            *([cache.critic(review.author_id)] if review.author_id else []),
             *([keys.image(review.poster_id)] if review.poster_id else []),
-            *([keys.disclosure(review.disclosure_id)] if review.disclosure_id else []),
-            *([keys.verdict_label(review.verdict_label_id)] if review.verdict_label_id else []),
+            *([cache.disclosure(review.disclosure_id)] if review.disclosure_id else []),
+            *([cache.verdict_label(review.verdict_label_id)] if review.verdict_label_id else []),
         }
 
     def paginate(self, request, reviews):
@@ -208,7 +208,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
                 ],
                 "years": sorted({year for _, year in pairs if year}),
             }
-            return options, {keys.BROWSE}
+            return options, {cache.BROWSE}
 
         return tags.fetch_or_build(f"browse-options:{self.pk}", build, timeout=None)
 
@@ -218,10 +218,10 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         depends_on(
             request,
             keys.page(self.pk),
-            keys.CATEGORY_LIST,
-            keys.BROWSE,
+            cache.CATEGORY_LIST,
+            cache.BROWSE,
             *shows,
-            *(tag for review in page_of_reviews for tag in keys.shown_by_card(review)),
+            *(tag for review in page_of_reviews for tag in cache.shown_by_card(review)),
         )
         return self.render(
             request,
@@ -236,7 +236,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def all_reviews(self, request):
-        return self.render_listing(request, self.reviews(), shows=[keys.ALL_REVIEWS])
+        return self.render_listing(request, self.reviews(), shows=[cache.ALL_REVIEWS])
 
     @path("category/<slug:slug>/", name="category")
     def category(self, request, slug):
@@ -246,7 +246,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.render_listing(
             request,
             self.reviews().filter(categories=category),
-            shows=[keys.listed_in_category(category.pk), keys.category(category.pk)],
+            shows=[cache.listed_in_category(category.pk), cache.category(category.pk)],
             title=f"{category.name} reviews",
             description=category.description,
             category=category,
@@ -260,7 +260,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.render_listing(
             request,
             self.reviews().filter(kind=kind),
-            shows=[keys.listed_in_kind(kind)],
+            shows=[cache.listed_in_kind(kind)],
             title=f"{label} reviews",
             current_kind=kind,
         )
@@ -273,7 +273,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.render_listing(
             request,
             reviews,
-            shows=[keys.listed_in_year(year)],
+            shows=[cache.listed_in_year(year)],
             title=f"Reviews of works from {year}",
             current_year=year,
         )
@@ -309,8 +309,7 @@ class ReviewPageQuerySet(PageQuerySet):
 
     def with_comment_count(self):
         """Annotate each review with its number of approved reader comments."""
-        approved = Q(comments__status="approved")
-        return self.annotate(comment_count=Count("comments", filter=approved, distinct=True))
+        return with_comment_count(self)
 
 
 class ReviewPage(Page):
@@ -504,21 +503,23 @@ class ReviewPage(Page):
         self.verdict_summary = verdict["summary"] if verdict else ""
 
     def get_disclosure(self, site_default):
-        """The disclosure shown on this review; a deleted choice falls back to the default."""
+        """The disclosure shown on this review; a deleted choice falls back to the default.
+
+        `site_default()` gives the site's default, read only when this review shows it.
+        """
         if self.disclosure_choice == self.DisclosureChoice.NONE:
             return None
         if self.disclosure_choice == self.DisclosureChoice.OTHER and self.disclosure:
             return self.disclosure
-        return site_default
+        return site_default()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from home.chrome import chrome_for  # the home app imports this module
-
-        disclosure = self.get_disclosure(chrome_for(request).settings.default_disclosure)
+        disclosure = self.get_disclosure(
+            lambda: chrome_for(request).review_settings.default_disclosure
+        )
         context["disclosure"] = disclosure
-        # Reader votes live in the feedback app, which imports this module.
-        context["rating_summary"] = self.reader_ratings.model.cached_summary(self)
+        context["rating_summary"] = ReaderRating.cached_summary(self)
         depends_on(request, *self.shown_by_page(disclosure))
         return context
 
@@ -527,14 +528,18 @@ class ReviewPage(Page):
         categories = [category.pk for category in self.categories.all()]
         return {
             keys.page(self.pk),
-            keys.comments(self.pk),
-            keys.ratings(self.pk),
-            *([keys.disclosure(disclosure.pk)] if disclosure else []),
-            *([keys.critic(self.author_id)] if self.author_id else []),
-            *([keys.verdict_label(self.verdict_label_id)] if self.verdict_label_id else []),
+            comments(self.pk),
+            ratings(self.pk),
+            *([cache.disclosure(disclosure.pk)] if disclosure else []),
+            *([cache.critic(self.author_id)] if self.author_id else []),
+            *([cache.verdict_label(self.verdict_label_id)] if self.verdict_label_id else []),
             *(keys.image(pk) for pk in self.image_ids()),
-            *(keys.category(pk) for pk in categories),
+            *(cache.category(pk) for pk in categories),
         }
+
+    def get_changed_cache_tags(self):
+        """Besides its own page: its card and the listings it joins, leaves or moves in."""
+        return cache.changed_by_publishing(self)
 
     def image_ids(self):
         """The poster and every image in the body, without loading them."""
@@ -557,11 +562,28 @@ class ReviewPage(Page):
 
     def cast(self):
         """(character, performer) pairs from every cast listing, read without loading blocks."""
-        # List items are stored as {"type": "item", "value": {...}} (older data: bare values).
-        members = [
-            member.get("value", member) if "type" in member else member
+        return [
+            (member["value"]["character"], member["value"]["performer"])
             for block in self.body.raw_data
             if block["type"] == "cast"
             for member in block["value"]["members"]
         ]
-        return [(member["character"], member["performer"]) for member in members]
+
+
+@register_setting(icon="doc-full-inverse")
+class ReviewSettings(BaseSiteSetting):
+    """What every review on one site shares; site owners change it in Settings."""
+
+    default_disclosure = models.ForeignKey(
+        AffiliateDisclosure,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown at the top of every review that does not choose another one.",
+    )
+
+    panels = [FieldPanel("default_disclosure")]
+
+    class Meta:
+        verbose_name = "review settings"

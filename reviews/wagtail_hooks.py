@@ -9,8 +9,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .dashboard import RecentlyPublishedPanel, ReviewsAwaitingModerationPanel
 from .models import AffiliateDisclosure, Category, Critic, ReviewPage, VerdictLabel
-from .panels import RecentlyPublishedPanel, ReviewsAwaitingModerationPanel
 
 
 class ReviewFilterSet(PageFilterSet):

@@ -13,7 +13,7 @@ from wagtail.models import Site
 from config.settings.base import cache_settings
 from feedback.factories import comment_threads
 from feedback.protection import TOKEN_SALT
-from home.models import HomePage, SiteSettings
+from home.models import HomePage
 from reviews.factories import (
     AffiliateDisclosureFactory,
     CategoryFactory,
@@ -22,6 +22,7 @@ from reviews.factories import (
     ReviewPageFactory,
     budget_review_body,
 )
+from reviews.models import ReviewSettings
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the browser tests
 # make there are still plain synchronous code.
@@ -42,7 +43,7 @@ def review_index(home_page):
 @pytest.fixture
 def default_disclosure(home_page):
     disclosure = AffiliateDisclosureFactory(text="<p>We earn a commission on shop links.</p>")
-    settings = SiteSettings.for_site(home_page.get_site())
+    settings = ReviewSettings.for_site(home_page.get_site())
     settings.default_disclosure = disclosure
     settings.save()
     return disclosure

@@ -6,14 +6,17 @@ from wagtail.admin.panels import ObjectList
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
+from core.blocks import StandardBodyBlock
+from feedback.models import CommentSettings
 from home.models import HomePage, SiteSettings, StandardPage
-from reviews.blocks import ReviewBodyBlock, StandardBodyBlock
+from reviews.blocks import ReviewBodyBlock
 from reviews.models import (
     AffiliateDisclosure,
     Category,
     Critic,
     ReviewIndexPage,
     ReviewPage,
+    ReviewSettings,
     VerdictLabel,
 )
 
@@ -53,6 +56,8 @@ def child_blocks(block, path=""):
         AffiliateDisclosure,
         Critic,
         SiteSettings,
+        ReviewSettings,
+        CommentSettings,
     ],
 )
 def test_every_form_field_has_help_text(admin_user, home_page, model):

@@ -1,19 +1,17 @@
 """Each block's HTML on the public review page, and its admin preview."""
 
+import importlib
+
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from core import block_values as shared_blocks
+from reviews import block_values as review_blocks
 from reviews.blocks import ReviewBodyBlock
 from reviews.factories import (
     ReviewPageFactory,
-    cast_block,
-    image_block,
-    quote_block,
-    spoiler_block,
-    text_block,
-    trailer_block,
     verdict_block,
 )
 
@@ -34,7 +32,11 @@ def review_with(review_index):
 
 def test_text_section_has_optional_heading(client, review_with):
     body = render(
-        client, review_with(text_block("First.", heading="Opening"), text_block("Second."))
+        client,
+        review_with(
+            shared_blocks.text_section("<p>First.</p>", heading="Opening"),
+            shared_blocks.text_section("<p>Second.</p>"),
+        ),
     )
     sections = body.select("section.text-section")
     assert [s.h2.get_text() if s.h2 else None for s in sections] == ["Opening", None]
@@ -45,7 +47,9 @@ def test_spoiler_section_is_collapsed_behind_a_labelled_summary(client, review_w
     body = render(
         client,
         review_with(
-            spoiler_block("The butler did it.", heading="Whodunnit", warning_label="Big twist")
+            review_blocks.spoiler(
+                "<p>The butler did it.</p>", heading="Whodunnit", warning_label="Big twist"
+            )
         ),
     )
     details = body.select_one("details.spoiler")
@@ -62,7 +66,9 @@ def test_cast_listing_is_a_table_of_characters_and_performers(client, review_wit
     body = render(
         client,
         review_with(
-            cast_block(("Ben", "Duane Jones", ""), ("The Mummy", "Boris Karloff", "voice"))
+            review_blocks.cast(
+                [("Ben", "Duane Jones", ""), ("The Mummy", "Boris Karloff", "voice")]
+            )
         ),
     )
     table = body.select_one("section.cast table")
@@ -77,7 +83,9 @@ def test_cast_listing_is_a_table_of_characters_and_performers(client, review_wit
 
 
 def test_quote_is_a_figure_crediting_speaker_and_source(client, review_with):
-    body = render(client, review_with(quote_block("Nothing.", speaker="Reggie", source="A play")))
+    body = render(
+        client, review_with(shared_blocks.quote("Nothing.", speaker="Reggie", source="A play"))
+    )
     figure = body.select_one("figure.quote")
     assert figure.blockquote.get_text(strip=True) == "Nothing."
     assert figure.figcaption.select_one(".quote__speaker").get_text() == "Reggie"
@@ -85,9 +93,11 @@ def test_quote_is_a_figure_crediting_speaker_and_source(client, review_with):
 
 
 def test_quote_source_defaults_to_the_reviewed_work(client, review_with):
-    review = review_with(quote_block("Nothing."), title="A lovely review", work_title="Charade")
+    review = review_with(
+        shared_blocks.quote("Nothing."), title="A lovely review", work_title="Charade"
+    )
     assert render(client, review).select_one("figure.quote cite").get_text() == "Charade"
-    review = review_with(quote_block("Nothing."), title="Charade")
+    review = review_with(shared_blocks.quote("Nothing."), title="Charade")
     assert render(client, review).select_one("figure.quote cite").get_text() == "Charade"
 
 
@@ -113,7 +123,7 @@ def test_image_is_a_responsive_picture_in_modern_formats(client, review_with):
     body = render(
         client,
         review_with(
-            image_block(image, alt_text="Orlok on the stairs", caption="Up he goes", credit="PD")
+            shared_blocks.image(image.pk, "Orlok on the stairs", caption="Up he goes", credit="PD")
         ),
     )
     figure = body.select_one("figure.figure")
@@ -128,20 +138,24 @@ def test_image_is_a_responsive_picture_in_modern_formats(client, review_with):
 
 
 def test_trailer_embeds_the_player_and_always_links_to_the_video(client, review_with):
-    body = render(client, review_with(trailer_block("https://archive.org/details/the_general")))
-    trailer = body.select_one("figure.trailer")
-    assert trailer.iframe["src"] == "https://archive.org/embed/the_general"
-    assert trailer.iframe["title"]
-    link = trailer.figcaption.a
+    body = render(
+        client, review_with(review_blocks.trailer("https://archive.org/details/the_general"))
+    )
+    figure = body.select_one("figure.trailer")
+    assert figure.iframe["src"] == "https://archive.org/embed/the_general"
+    assert figure.iframe["title"]
+    link = figure.figcaption.a
     assert link["href"] == "https://archive.org/details/the_general"
     assert link.get_text() == "watch it on archive.org"
 
 
 def test_trailer_that_cannot_be_embedded_still_links(client, review_with):
-    body = render(client, review_with(trailer_block("https://www.youtube.com/watch?v=x", "Teaser")))
-    trailer = body.select_one("figure.trailer")
-    assert trailer.iframe is None
-    assert trailer.figcaption.get_text(" ", strip=True) == "Teaser: watch it on youtube.com"
+    body = render(
+        client, review_with(review_blocks.trailer("https://www.youtube.com/watch?v=x", "Teaser"))
+    )
+    figure = body.select_one("figure.trailer")
+    assert figure.iframe is None
+    assert figure.figcaption.get_text(" ", strip=True) == "Teaser: watch it on youtube.com"
 
 
 @pytest.mark.parametrize("name", list(ReviewBodyBlock.base_blocks))
@@ -158,3 +172,18 @@ def test_every_block_explains_itself_and_previews_in_the_admin(admin_client, nam
     )
     assert response.status_code == 200
     assert b"css/site.css" in response.content
+
+
+def test_cast_rows_stored_as_bare_values_are_migrated_to_list_items():
+    migration = importlib.import_module("reviews.migrations.0008_cast_rows_as_list_items")
+    body = [
+        {"type": "text", "value": {"heading": "", "text": "<p>Hi.</p>"}},
+        {
+            "type": "cast",
+            "value": {"heading": "Cast", "members": [{"character": "A", "performer": "B"}]},
+        },
+    ]
+    fixed = migration.as_list_items(body)
+    row = fixed[1]["value"]["members"][0]
+    assert row["type"] == "item" and row["value"] == {"character": "A", "performer": "B"}
+    assert migration.as_list_items(fixed) is None  # already in shape: left alone

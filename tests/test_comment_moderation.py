@@ -17,10 +17,10 @@ MODERATE = "feedback_comment_modeladmin_moderate"
 @pytest.fixture
 def queue(review):
     return {
-        "pending": CommentFactory(review=review, status=Status.PENDING, body="Please approve me."),
-        "approved": CommentFactory(review=review, status=Status.APPROVED, body="Already fine."),
+        "pending": CommentFactory(page=review, status=Status.PENDING, body="Please approve me."),
+        "approved": CommentFactory(page=review, status=Status.APPROVED, body="Already fine."),
         "spam": CommentFactory(
-            review=review, status=Status.SPAM, body="Buy now", spam_reasons="3 links"
+            page=review, status=Status.SPAM, body="Buy now", spam_reasons="3 links"
         ),
     }
 
@@ -41,16 +41,16 @@ def test_reader_feedback_menu_and_queue(admin_client, queue):
 
 def test_filter_by_status_and_review(admin_client, queue, review):
     other = ReviewPageFactory(parent=review.get_parent(), title="Metropolis")
-    CommentFactory(review=other, status=Status.PENDING, body="About Metropolis.")
+    CommentFactory(page=other, status=Status.PENDING, body="About Metropolis.")
 
     pending = admin_client.get(reverse(QUEUE), {"status__exact": "pending"})
     assert sorted(rows(pending)) == ["About Metropolis.", "Please approve me."]
-    by_review = admin_client.get(reverse(QUEUE), {"review__id__exact": other.pk})
+    by_review = admin_client.get(reverse(QUEUE), {"page__id__exact": other.pk})
     assert rows(by_review) == ["About Metropolis."]
 
 
 def test_search_by_text_name_or_email(admin_client, queue):
-    CommentFactory(review=queue["pending"].review, name="Knock", email="knock@example.com")
+    CommentFactory(page=queue["pending"].page, name="Knock", email="knock@example.com")
     assert len(rows(admin_client.get(reverse(QUEUE), {"q": "approve"}))) == 1
     assert len(rows(admin_client.get(reverse(QUEUE), {"q": "knock@example"}))) == 1
 

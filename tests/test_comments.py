@@ -5,8 +5,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from feedback.factories import CommentFactory
-from feedback.models import COMMENT_MAX_LENGTH, Comment
-from home.models import SiteSettings
+from feedback.models import COMMENT_MAX_LENGTH, Comment, CommentSettings
 from reviews.factories import ReviewPageFactory
 
 from .conftest import comment_data, form_token
@@ -42,17 +41,17 @@ def test_new_comment_waits_for_moderation(client, review, post_comment):
     assert response["Location"] == f"{review.url}?comment=received#comments"
     comment = Comment.objects.get()
     assert comment.status == Status.PENDING
-    assert comment.review.pk == review.pk
+    assert comment.page.pk == review.pk
     soup = page(client, review, comment="received")
     assert "awaiting moderation" in soup.select_one(".comments .notice").get_text()
     assert "The shadow on the stairs" not in soup.get_text()
 
 
 def test_only_approved_comments_are_shown_oldest_first(client, review):
-    CommentFactory(review=review, body="First approved.")
-    CommentFactory(review=review, body="Second approved.")
+    CommentFactory(page=review, body="First approved.")
+    CommentFactory(page=review, body="Second approved.")
     for status in (Status.PENDING, Status.REJECTED, Status.SPAM):
-        CommentFactory(review=review, status=status, body=f"Hidden {status}.")
+        CommentFactory(page=review, status=status, body=f"Hidden {status}.")
 
     soup = page(client, review)
     bodies = [c.select_one(".comment__body").get_text(strip=True) for c in soup.select(".comment")]
@@ -61,7 +60,7 @@ def test_only_approved_comments_are_shown_oldest_first(client, review):
 
 
 def test_email_is_never_published(client, review):
-    CommentFactory(review=review, email="secret@example.com", website="https://ellen.example/")
+    CommentFactory(page=review, email="secret@example.com", website="https://ellen.example/")
     soup = page(client, review)
     assert "secret@example.com" not in soup.decode()
     link = soup.select_one(".comment__author a")
@@ -70,8 +69,8 @@ def test_email_is_never_published(client, review):
 
 
 def test_replies_are_threaded_one_level_deep(client, review, post_comment):
-    top = CommentFactory(review=review, name="Thomas")
-    reply = CommentFactory(review=review, parent=top, name="Knock")
+    top = CommentFactory(page=review, name="Thomas")
+    reply = CommentFactory(page=review, parent=top, name="Knock")
 
     post_comment(review, parent=reply.pk, body="Reply to a reply.")
     assert Comment.objects.get(body="Reply to a reply.").parent == top
@@ -85,7 +84,7 @@ def test_replies_are_threaded_one_level_deep(client, review, post_comment):
 
 
 def test_reply_link_prefills_the_form(client, review):
-    top = CommentFactory(review=review, name="Thomas")
+    top = CommentFactory(page=review, name="Thomas")
     soup = page(client, review)
     assert soup.select_one(".comment__reply")["href"] == f"?replyto={top.pk}#comment-form"
 
@@ -97,9 +96,9 @@ def test_reply_link_prefills_the_form(client, review):
 @pytest.mark.parametrize("target", ["pending", "other_review", "missing"])
 def test_forged_reply_target_is_refused_and_text_kept(client, review, post_comment, target):
     parent_id = {
-        "pending": lambda: CommentFactory(review=review, status=Status.PENDING).pk,
+        "pending": lambda: CommentFactory(page=review, status=Status.PENDING).pk,
         "other_review": lambda: (
-            CommentFactory(review=ReviewPageFactory(parent=review.get_parent())).pk
+            CommentFactory(page=ReviewPageFactory(parent=review.get_parent())).pk
         ),
         "missing": lambda: 999_999,
     }[target]()
@@ -151,7 +150,7 @@ def test_get_is_not_allowed(client, review):
 
 
 def test_closed_comments_are_refused_and_the_form_is_gone(client, review, post_comment):
-    CommentFactory(review=review, body="Said before closing.")
+    CommentFactory(page=review, body="Said before closing.")
     review.comments_open = False
     review.save()
 
@@ -211,10 +210,10 @@ def test_referer_from_this_site_is_enough_without_origin(client, review):
 
 
 def test_returning_commenters_are_approved_when_the_owner_allows(client, review, post_comment):
-    CommentFactory(review=review, name="Ellen", email="ellen@example.com")
-    site_settings = SiteSettings.for_site(review.get_site())
-    site_settings.comments_auto_approve = True
-    site_settings.save()
+    CommentFactory(page=review, name="Ellen", email="ellen@example.com")
+    moderation = CommentSettings.for_site(review.get_site())
+    moderation.auto_approve = True
+    moderation.save()
 
     response = post_comment(review, body="Back again.", email="ELLEN@example.com")
     comment = Comment.objects.get(body="Back again.")
@@ -227,15 +226,15 @@ def test_returning_commenters_are_approved_when_the_owner_allows(client, review,
 
 
 def test_returning_commenters_wait_when_auto_approval_is_off(review, post_comment):
-    CommentFactory(review=review, name="Ellen", email="ellen@example.com")
+    CommentFactory(page=review, name="Ellen", email="ellen@example.com")
     post_comment(review, body="Back again.")
     assert Comment.objects.get(body="Back again.").status == Status.PENDING
 
 
 def test_counts_on_the_review_and_in_listings(client, review):
-    top = CommentFactory(review=review)
-    CommentFactory(review=review, parent=top)
-    CommentFactory(review=review, status=Status.PENDING)
+    top = CommentFactory(page=review)
+    CommentFactory(page=review, parent=top)
+    CommentFactory(page=review, status=Status.PENDING)
 
     assert page(client, review).select_one("#comments-heading").get_text() == "2 comments"
     listing = BeautifulSoup(client.get(review.get_parent().url).content, "html.parser")

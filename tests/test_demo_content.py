@@ -6,9 +6,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from feedback.models import Comment
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import HomePage, StandardPage
 from reviews.blocks import ReviewBodyBlock
-from reviews.models import AffiliateDisclosure, Category, Critic, ReviewPage
+from reviews.models import AffiliateDisclosure, Category, Critic, ReviewPage, ReviewSettings
 
 
 def snapshot():
@@ -39,7 +39,7 @@ def test_second_run_creates_nothing(demo, capsys):
 def test_demo_has_the_pieces_of_a_publication(demo):
     assert ReviewPage.objects.live().count() >= 6
     assert StandardPage.objects.filter(slug="editorial-guidelines").exists()
-    settings = SiteSettings.for_site(HomePage.objects.get().get_site())
+    settings = ReviewSettings.for_site(HomePage.objects.get().get_site())
     assert settings.default_disclosure is not None
     assert settings.default_disclosure.guidelines_page.slug == "editorial-guidelines"
     assert ReviewPage.objects.filter(disclosure_choice="other").exists()

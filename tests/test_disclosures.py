@@ -4,9 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home.factories import StandardPageFactory
-from home.models import SiteSettings
 from reviews.factories import AffiliateDisclosureFactory, ReviewPageFactory
-from reviews.models import ReviewPage
+from reviews.models import ReviewPage, ReviewSettings
 
 Choice = ReviewPage.DisclosureChoice
 
@@ -62,7 +61,7 @@ def test_changing_the_site_default_changes_every_review_using_it(
 ):
     review = ReviewPageFactory(parent=review_index)
     replacement = AffiliateDisclosureFactory(text="<p>Replacement default.</p>")
-    settings = SiteSettings.for_site(review_index.get_site())
+    settings = ReviewSettings.for_site(review_index.get_site())
     settings.default_disclosure = replacement
     settings.save()
 
@@ -85,5 +84,6 @@ def test_get_disclosure_picks_by_choice(choice, expected):
     default, other = AffiliateDisclosureFactory.build(), AffiliateDisclosureFactory.build()
     review = ReviewPage(disclosure_choice=choice, disclosure=other)
     assert (
-        review.get_disclosure(default) is {"default": default, "other": other, None: None}[expected]
+        review.get_disclosure(lambda: default)
+        is {"default": default, "other": other, None: None}[expected]
     )

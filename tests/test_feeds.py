@@ -6,12 +6,12 @@ from email.utils import parsedate_to_datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from core import block_values as shared_blocks
+from reviews import block_values as review_blocks
 from reviews.factories import (
     CategoryFactory,
     CriticFactory,
     ReviewPageFactory,
-    spoiler_block,
-    text_block,
     verdict_block,
 )
 
@@ -30,9 +30,17 @@ def reviews(review_index):
         intro="A shadow with a plague in its coat.",
         author=critic,
         categories=[horror],
-        body=[text_block("Murnau at his best."), spoiler_block(SECRET), verdict_block()],
+        body=[
+            shared_blocks.text_section("<p>Murnau at his best.</p>"),
+            review_blocks.spoiler(f"<p>{SECRET}</p>"),
+            verdict_block(),
+        ],
     )
-    general = ReviewPageFactory(parent=review_index, title="The General", body=[text_block()])
+    general = ReviewPageFactory(
+        parent=review_index,
+        title="The General",
+        body=[shared_blocks.text_section("<p>Plain review text.</p>")],
+    )
     return nosferatu, general
 
 

@@ -143,7 +143,7 @@ def test_moving_a_page_refreshes_the_menu_everywhere(client, pages, home_page):
 def test_moderated_comment_refreshes_its_review_and_counts(client, pages):
     nosferatu, general = pages["nosferatu"], pages["general"]
     watched = [nosferatu.url, general.url, pages["index"], pages["comedy"]]
-    comment = CommentFactory(review=nosferatu, status=Comment.Status.PENDING, body="Lovely.")
+    comment = CommentFactory(page=nosferatu, status=Comment.Status.PENDING, body="Lovely.")
     warm(client, *watched)
 
     comment.moderate(Comment.Status.APPROVED)
@@ -233,7 +233,7 @@ def test_forms_on_cached_pages_keep_working(client, pages):
         HTTP_ORIGIN="http://testserver",
     )
     assert response.status_code == 302
-    assert Comment.objects.filter(review=review).exists()
+    assert Comment.objects.filter(page=review).exists()
 
 
 class RecordingFrontendCache:

@@ -7,12 +7,12 @@ HTML_BUDGET = 60 * 1024
 
 def test_review_with_20_blocks_and_50_long_comments_is_under_60_kb(client, site_with_content):
     # Comments of a realistic length: a paragraph or two each.
-    for comment in site_with_content.comments.all():
+    for comment in site_with_content.reader_comments.all():
         comment.body = "A thought about the film, with a reason or two behind it. " * 6
         comment.save()
     response = client.get(site_with_content.url)
     assert response.status_code == 200
-    assert site_with_content.comments.filter(status="approved").count() == 50
+    assert site_with_content.reader_comments.filter(status="approved").count() == 50
     assert len(response.content) < HTML_BUDGET
 
 

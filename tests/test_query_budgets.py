@@ -5,8 +5,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import block_values as shared_blocks
 from feedback.factories import CommentFactory
-from reviews.factories import CategoryFactory, ReviewPageFactory, text_block, verdict_block
+from reviews.factories import CategoryFactory, ReviewPageFactory, verdict_block
 
 BUDGET = 12
 # With the cache emptied every cached part loads what it shows again, once.
@@ -34,7 +35,7 @@ def test_home_page(client, site_with_content):
 
 def test_review_page_queries_do_not_grow_with_comments(client, site_with_content):
     before = uncached_queries(client, site_with_content.url)
-    CommentFactory.create_batch(40, review=site_with_content)
+    CommentFactory.create_batch(40, page=site_with_content)
     assert uncached_queries(client, site_with_content.url) == before
 
 
@@ -47,7 +48,7 @@ def test_listing_page_of_12_out_of_1000_reviews(client, review_index, settings):
     for n in range(1000):
         ReviewPageFactory(
             parent=review_index,
-            body=[text_block(), verdict_block()],
+            body=[shared_blocks.text_section("<p>Plain review text.</p>"), verdict_block()],
             poster=poster if n % 2 else None,
             categories=categories[: n % 3],
         )
@@ -73,5 +74,5 @@ def test_review_page_with_everything_cold_does_not_grow_with_comments(client, si
     # Each cached part loads what it shows: the site, the review, images, renditions, embeds.
     before = cold_queries(client, site_with_content.url)
     assert before <= COLD_BUDGET
-    CommentFactory.create_batch(40, review=site_with_content)
+    CommentFactory.create_batch(40, page=site_with_content)
     assert cold_queries(client, site_with_content.url) == before

@@ -124,7 +124,7 @@ def test_moderator_publishes_and_unpublishes(staff, review_index):
 
 
 def test_moderator_moderates_comments(staff, review):
-    comment = CommentFactory(review=review, status="pending")
+    comment = CommentFactory(page=review, status="pending")
     client = staff("Moderators")
     assert client.get(reverse("feedback_comment_modeladmin_index")).status_code == 200
     client.post(

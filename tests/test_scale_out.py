@@ -38,7 +38,7 @@ from reviews.models import ReviewPage
 get_user_model().objects.create_superuser("moderator", "moderator@example.com", "{password}")
 review = ReviewPage.objects.live().order_by("pk").first()
 comment = Comment.objects.create(
-    review=review, name="Ada", email="ada@example.com", body="Seen through the other server."
+    page=review, name="Ada", email="ada@example.com", body="Seen through the other server."
 )
 print(json.dumps({{"url": review.get_url(), "comment": comment.pk}}))
 """

@@ -3,7 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from reviews.factories import ReviewPageFactory, cast_block, spoiler_block, text_block
+from core import block_values as shared_blocks
+from reviews import block_values as review_blocks
+from reviews.factories import ReviewPageFactory
 from reviews.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 
 SECRET = "zeppelin"
@@ -18,9 +20,9 @@ def night(review_index):
         director="George A. Romero",
         intro="Seven strangers barricade a farmhouse.",
         body=[
-            text_block("Shot in grainy black and white near Pittsburgh."),
-            cast_block(("Ben", "Duane Jones", "")),
-            spoiler_block(f"A posse arrives with a {SECRET}."),
+            shared_blocks.text_section("<p>Shot in grainy black and white near Pittsburgh.</p>"),
+            review_blocks.cast([("Ben", "Duane Jones", "")]),
+            review_blocks.spoiler(f"<p>A posse arrives with a {SECRET}.</p>"),
         ],
     )
 

@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 import wagtail_factories
 from bs4 import BeautifulSoup
 
-from reviews.factories import CategoryFactory, ReviewPageFactory, spoiler_block
+from reviews import block_values as review_blocks
+from reviews.factories import CategoryFactory, ReviewPageFactory
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -25,7 +26,7 @@ def test_review_has_opengraph_and_twitter_tags_without_spoilers(client, review_i
         title="Nosferatu",
         intro="A shadow with a plague in its coat.",
         poster=wagtail_factories.ImageFactory(file__width=800, file__height=1200),
-        body=[spoiler_block("Ellen dies at dawn.")],
+        body=[review_blocks.spoiler("<p>Ellen dies at dawn.</p>")],
     )
     soup = head(client, review.url)
     assert meta(soup, "og:type") == "article"

@@ -3,9 +3,10 @@
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from feedback.models import CommentSettings
 from home.models import SiteSettings
 from reviews.factories import AffiliateDisclosureFactory, CategoryFactory
-from reviews.models import AffiliateDisclosure, Category, VerdictLabel
+from reviews.models import AffiliateDisclosure, Category, ReviewSettings, VerdictLabel
 
 
 def snippet_url(model, action, *args):
@@ -79,7 +80,6 @@ def test_site_settings_are_edited_in_the_admin(admin_client, home_page):
     data = nested_form_data(
         {
             "tagline": "New tagline",
-            "default_disclosure": str(disclosure.pk),
             "social_links": streamfield(
                 [("link", {"name": "Bluesky", "url": "https://bsky.example/profile/x"})]
             ),
@@ -89,5 +89,16 @@ def test_site_settings_are_edited_in_the_admin(admin_client, home_page):
     assert response.status_code == 302
     settings = SiteSettings.for_site(site)
     assert settings.tagline == "New tagline"
-    assert settings.default_disclosure == disclosure
     assert settings.social_links[0].value["name"] == "Bluesky"
+
+    url = reverse("wagtailsettings:edit", args=("reviews", "reviewsettings", site.pk))
+    response = admin_client.post(url, {"default_disclosure": str(disclosure.pk)})
+    assert response.status_code == 302
+    assert ReviewSettings.for_site(site).default_disclosure == disclosure
+
+    url = reverse("wagtailsettings:edit", args=("feedback", "commentsettings", site.pk))
+    response = admin_client.post(url, {"auto_approve": "on", "blocked_words": "spamword"})
+    assert response.status_code == 302
+    moderation = CommentSettings.for_site(site)
+    assert moderation.auto_approve
+    assert moderation.blocked_word_list() == ["spamword"]

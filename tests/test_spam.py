@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from feedback import spam
 from feedback.formatting import comment_html
-from feedback.models import Comment
-from home.models import SiteSettings
+from feedback.models import Comment, CommentSettings
 
 from .conftest import comment_data, form_token
 
@@ -52,9 +51,9 @@ def test_links_up_to_the_limit_are_fine(review, post_comment):
 
 
 def test_blocked_words_from_site_settings(review, post_comment):
-    site_settings = SiteSettings.for_site(review.get_site())
-    site_settings.comment_blocked_words = "cheap tickets\n  \nreplica"
-    site_settings.save()
+    moderation = CommentSettings.for_site(review.get_site())
+    moderation.blocked_words = "cheap tickets\n  \nreplica"
+    moderation.save()
 
     post_comment(review, body="Get CHEAP TICKETS now")
     assert only_comment().status == Comment.Status.SPAM

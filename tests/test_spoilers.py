@@ -3,8 +3,10 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from core import block_values as shared_blocks
 from home.models import HomePageFeaturedReview
-from reviews.factories import CategoryFactory, ReviewPageFactory, spoiler_block, text_block
+from reviews import block_values as review_blocks
+from reviews.factories import CategoryFactory, ReviewPageFactory
 from reviews.models import ReviewPage
 
 SECRET = "Rosebud was the sled"
@@ -17,7 +19,10 @@ def spoiled_review(review_index):
         parent=review_index,
         title="Citizen Test",
         intro="A newspaper magnate's life, told by those who knew him.",
-        body=[text_block("A portrait built from flashbacks."), spoiler_block(SECRET)],
+        body=[
+            shared_blocks.text_section("<p>A portrait built from flashbacks.</p>"),
+            review_blocks.spoiler(f"<p>{SECRET}</p>"),
+        ],
         categories=[category],
     )
     HomePageFeaturedReview.objects.create(home_page=review_index.get_parent(), review=review)

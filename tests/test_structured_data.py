@@ -6,7 +6,8 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 
-from reviews.factories import CriticFactory, ReviewPageFactory, cast_block, verdict_block
+from reviews import block_values as review_blocks
+from reviews.factories import CriticFactory, ReviewPageFactory, verdict_block
 
 
 def json_ld(client, review):
@@ -29,8 +30,10 @@ def nosferatu(review_index):
         author=CriticFactory(name="Ada Marlowe"),
         poster=wagtail_factories.ImageFactory(),
         body=[
-            cast_block(("Count Orlok", "Max Schreck", ""), ("Ellen", "Greta Schröder", "")),
-            cast_block(("Orlok's shadow", "Max Schreck", "")),
+            review_blocks.cast(
+                [("Count Orlok", "Max Schreck", ""), ("Ellen", "Greta Schröder", "")]
+            ),
+            review_blocks.cast([("Orlok's shadow", "Max Schreck", "")]),
             verdict_block("Must See", "9.5", "Still terrifying."),
         ],
     )

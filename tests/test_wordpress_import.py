@@ -160,7 +160,7 @@ def test_older_wxr_versions_are_read_alike(review_index, tmp_path, version):
     older.write_text(text.replace("<wp:wxr_version>1.2<", f"<wp:wxr_version>{version}<"))
     run_import(export=older)
     assert review(10).title == "Nosferatu (1922)"
-    assert Comment.objects.filter(review=review(10)).count() == 5
+    assert Comment.objects.filter(page=review(10)).count() == 5
 
 
 def test_pages_become_standard_pages_under_their_parents(imported):
@@ -173,7 +173,7 @@ def test_pages_become_standard_pages_under_their_parents(imported):
 
 
 def test_comments_keep_their_threads_and_states(imported):
-    comments = {c.name: c for c in Comment.objects.filter(review=review(10))}
+    comments = {c.name: c for c in Comment.objects.filter(page=review(10))}
     assert set(comments) == {"Hutter", "Ellen", "Knock", "Waiting Reader", "Cheap Pills"}
     assert comments["Hutter"].status == Comment.Status.APPROVED
     assert comments["Hutter"].body == "The ship scene is the one.\n\nEvery time."

@@ -8,14 +8,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from core import block_values as shared_blocks
 from feedback.factories import CommentFactory
+from reviews import block_values as review_blocks
 from reviews.factories import (
     CategoryFactory,
     ReviewPageFactory,
-    cast_block,
-    quote_block,
-    spoiler_block,
-    text_block,
     verdict_block,
 )
 from reviews.models import ReviewPage, VerdictLabel
@@ -64,10 +62,10 @@ def test_moderator_may_ask_for_changes(client, user_in, submitted_review):
 def test_draft_preview_renders_every_block(admin_client, review_index):
     review = ReviewPageFactory(parent=review_index, live=False)
     review.body = [
-        text_block("Visible text."),
-        spoiler_block("Secret ending."),
-        cast_block(("Ben", "Duane Jones", "")),
-        quote_block("They're coming to get you.", speaker="Johnny"),
+        shared_blocks.text_section("<p>Visible text.</p>"),
+        review_blocks.spoiler("<p>Secret ending.</p>"),
+        review_blocks.cast([("Ben", "Duane Jones", "")]),
+        shared_blocks.quote("They're coming to get you.", speaker="Johnny"),
         verdict_block("Must See", "9"),
     ]
     review.save_revision()
@@ -127,7 +125,7 @@ def test_admin_listing_shows_verdict_categories_status_and_comments(admin_client
         categories=[horror],
         body=[verdict_block("Must See", "9.5")],
     )
-    CommentFactory.create_batch(2, review=review)
+    CommentFactory.create_batch(2, page=review)
     ReviewPageFactory(parent=review_index, title="Draft one", live=False)
 
     response = admin_client.get(reverse("reviews:index"))

@@ -473,7 +473,7 @@ class WordPressImport:
             self.report.warn("commenter name shortened", name[:40])
         website = wp_comment.url if wp_comment.url.startswith(("http://", "https://")) else ""
         return Comment.objects.create(
-            review=review,
+            page=review,
             parent=parent,
             name=name[:80],
             email=wp_comment.email[:254] if "@" in wp_comment.email else "",

@@ -6,16 +6,18 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.security import public_policy, staff_policy
+from core.security import public_policy, staff_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "reviews",
     "feedback",
     "pagecache",
     "wordpress",
+    "demo",
     "wagtail_modeladmin",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
@@ -51,7 +53,7 @@ MIDDLEWARE = [
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "config.security.SitePolicyMiddleware",
+    "core.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "wordpress.middleware.WordPressIdRedirectMiddleware",
     "pagecache.routing.CachedRoutingMiddleware",
@@ -86,7 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "home.context_processors.site_chrome",
+                "core.context_processors.site_chrome",
             ],
         },
     },
@@ -208,7 +210,7 @@ PAGE_CACHE_SKIP_PREFIXES = (
     "/media/",
     "/healthz",
 )
-X_FRAME_OPTIONS = "DENY"  # config.security allows the admin's own preview frames
+X_FRAME_OPTIONS = "DENY"  # core.security allows the admin's own preview frames
 
 # Reader feedback (comments and ratings).
 FEEDBACK_FORM_MAX_AGE = 60 * 60 * 24 * 2  # seconds a rendered form stays valid

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from feedback import cache
 from feedback.forms import CommentForm, RatingForm
 from feedback.models import RATING_SCALE, Comment, ReaderRating, rating_text
 from feedback.protection import issue_token
@@ -16,9 +17,9 @@ POST_MESSAGES = {
 }
 
 
-def approved_threads(review):
+def approved_threads(page):
     """Approved comments, oldest first, each with its approved replies (one query)."""
-    approved = Comment.objects.filter(review=review, status=Comment.Status.APPROVED)
+    approved = Comment.objects.filter(page=page, status=Comment.Status.APPROVED)
     comments = list(approved.order_by("created_at"))
     threads = {comment.pk: comment for comment in comments if comment.parent_id is None}
     for thread in threads.values():
@@ -29,33 +30,33 @@ def approved_threads(review):
     return list(threads.values())
 
 
-def reply_target(request, review):
+def reply_target(request, page):
     """The approved comment named by ?replyto=, if the reader chose to reply to one."""
     wanted = request.GET.get("replyto", "") if request else ""
     if not wanted.isdigit():
         return None
-    approved = Comment.objects.filter(review=review, status=Comment.Status.APPROVED)
+    approved = Comment.objects.filter(page=page, status=Comment.Status.APPROVED)
     return approved.filter(pk=int(wanted)).first()
 
 
-def comment_list(context, review):
+def comment_list(context, page):
     """The approved comments as HTML, and how many; kept until a moderator changes one.
 
     Fifty comments are most of the work of rendering a review page.
     """
 
     def build():
-        threads = approved_threads(review)
-        values = {"threads": threads, "review": review, "request": context.get("request")}
+        threads = approved_threads(page)
+        values = {"threads": threads, "page": page, "request": context.get("request")}
         template = context.template.engine.get_template("feedback/includes/comment_list.html")
         listed = {
             "html": template.render(context.new(values)),
             "count": sum(1 + len(thread.approved_replies) for thread in threads),
         }
         # The page tag too: closing comments removes the reply links.
-        return listed, {keys.comments(review.pk), keys.page(review.pk)}
+        return listed, {cache.comments(page.pk), keys.page(page.pk)}
 
-    return tags.fetch_or_build(f"comment-list:{review.pk}", build, COMMENT_LIST_SECONDS)
+    return tags.fetch_or_build(f"comment-list:{page.pk}", build, COMMENT_LIST_SECONDS)
 
 
 BLANK_FIELDS = {}  # the empty form's fields, the same on every review: rendered once a process
@@ -72,24 +73,24 @@ def blank_fields(context, form):
 
 
 @register.inclusion_tag("feedback/includes/comments.html", takes_context=True)
-def review_comments(context, review):
+def page_comments(context, page):
     request = context.get("request")
-    shown = comment_list(context, review)
+    shown = comment_list(context, page)
     form = context.get("comment_form")
     replying_to = None
     if form is None:
-        replying_to = reply_target(request, review)
-        form = CommentForm(review=review, initial={"parent": replying_to and replying_to.pk})
+        replying_to = reply_target(request, page)
+        form = CommentForm(page=page, initial={"parent": replying_to and replying_to.pk})
     else:
         replying_to = form.cleaned_data.get("parent")
     return {
         "request": request,
-        "review": review,
+        "page": page,
         "comment_list": mark_safe(shown["html"]),
         "blank_fields": blank_fields(context, form),
         "count": shown["count"],
         "form": form,
-        "form_token": issue_token(review),
+        "form_token": issue_token(page),
         "replying_to": replying_to,
         "message": POST_MESSAGES.get(request.GET.get("comment")) if request else None,
     }

@@ -24,7 +24,7 @@ class CachedFragmentNode(template.Node):
         def build():
             html = self.nodelist.render(context)
             # Everything the page said it shows so far: a superset of what this part shows.
-            shown = sorted(getattr(request, "cache_tags", ()))
+            shown = sorted(tags.shown_by(request))
             return {"html": html, "tags": shown}, set(shown)
 
         fragment = tags.fetch_or_build(key, build, FRAGMENT_SECONDS)

@@ -6,10 +6,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from core.links import absolute_url
 from feedback.models import RATING_SCALE
 from pagecache import keys, tags
 from pagecache.tags import depends_on
-from reviews.models import absolute_url
+from reviews import cache
 from reviews.structured_data import review_schema
 
 register = template.Library()
@@ -55,7 +56,7 @@ def review_body(context, review):
     def build():
         shown = {keys.page(review.pk), *(keys.image(pk) for pk in review.image_ids())}
         if review.verdict_label_id:
-            shown.add(keys.verdict_label(review.verdict_label_id))
+            shown.add(cache.verdict_label(review.verdict_label_id))
         return render_blocks(context, review), shown
 
     return tags.fetch_or_build(f"review-body:{review.pk}", build, BODY_SECONDS)
@@ -74,7 +75,7 @@ def review_card(context, review, heading="h2"):
     def build():
         values = {"review": review, "heading": heading, "request": request}
         html = render_component(context, "components/review_card.html", values)
-        return html, keys.shown_by_card(review)
+        return html, cache.shown_by_card(review)
 
     return mark_safe(tags.fetch_or_build(key, build, BODY_SECONDS))
 
@@ -90,8 +91,8 @@ def related_reviews(context, review):
         html = render_component(context, "components/related_reviews.html", {"cards": cards})
         shown = {
             keys.page(review.pk),
-            *(keys.listed_in_category(category.pk) for category in review.categories.all()),
-            *(tag for other in related for tag in keys.shown_by_card(other)),
+            *(cache.listed_in_category(category.pk) for category in review.categories.all()),
+            *(tag for other in related for tag in cache.shown_by_card(other)),
         }
         return {"html": html, "tags": sorted(shown)}, shown
 

@@ -5,12 +5,11 @@ import re
 from playwright.sync_api import expect
 
 from feedback.models import Comment
-from home.models import SiteSettings
-from reviews.models import ReviewPage
+from reviews.models import ReviewPage, ReviewSettings
 
 
 def test_owner_edits_default_disclosure_and_every_review_shows_it(page, site, staff_member, log_in):
-    disclosure = SiteSettings.objects.get().default_disclosure
+    disclosure = ReviewSettings.objects.get().default_disclosure
     log_in(staff_member("owner", "Site owners"))
     page.goto(f"/admin/snippets/reviews/affiliatedisclosure/edit/{disclosure.pk}/")
     editor = page.locator("[contenteditable=true]").first
