@@ -221,12 +221,14 @@ def measure(url, seconds, encodings="", script=None):
         return float(found.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[found.group(2)]
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: .*timeout (\d+)", output)
     hits = re.search(r"cache hits: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p99": milliseconds("99%"),
         "slowest": milliseconds(r"Latency\s+[\d.]+\w+\s+[\d.]+\w+"),
         "errors": int(errors.group(1)) if errors else 0,
+        "timeouts": int(socket_errors.group(1)) if socket_errors else 0,  # no answer within 2 s
         "hits": int(hits.group(1)) if hits else 0,
         "output": output,
     }
@@ -236,8 +238,8 @@ def wrk(url, seconds, encodings, script=None):
     found = measure(url, seconds, encodings, script)
     if found["hits"]:
         sys.exit(f"{url}: {found['hits']} responses came from the cache\n{found['output']}")
-    if found["errors"]:
-        sys.exit(f"{url}: {found['errors']} error responses\n{found['output']}")
+    if found["errors"] or found["timeouts"]:
+        sys.exit(f"{url}: errors or timeouts\n{found['output']}")
     return found["rps"], found["p99"]
 
 
