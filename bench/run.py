@@ -139,14 +139,14 @@ def ensure_wrk():
     sys.exit("wrk is needed: install it with 'apt-get install wrk' (Debian) and run again.")
 
 
-def prepare(env):
+def prepare(env, root=ROOT):
     """Migrate, load the demo and add the benchmark's own content (idempotent)."""
     DATA.mkdir(parents=True, exist_ok=True)
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "load_demo_content"], cwd=ROOT, env=env, check=True)
-    subprocess.run([sys.executable, "-m", "bench.seed"], cwd=ROOT, env=env, check=True)
+        subprocess.run(manage + command, cwd=root, env=env, check=True)
+    subprocess.run([*manage, "load_demo_content"], cwd=root, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "bench.seed"], cwd=root, env=env, check=True)
 
 
 def measure_in_process(env, targets, repeats):
@@ -165,7 +165,7 @@ def measure_in_process(env, targets, repeats):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def start_server(app, env, workers, probe):
+def start_server(app, env, workers, probe, root=ROOT):
     """gunicorn serving `app` on a free port; the site and the reference get the same options."""
     base = f"http://127.0.0.1:{free_port()}"
     server = subprocess.Popen(
@@ -179,7 +179,7 @@ def start_server(app, env, workers, probe):
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=root,
         env=env,
     )
     for _ in range(100):
@@ -252,6 +252,12 @@ def main():
     parser.add_argument(
         "--database", default="reviews_bench", help="PostgreSQL database to create and use"
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout of the site (say, a worktree of main) whose pages are measured "
+        "in the same rounds, under the same load, with its own database (--database + _baseline)",
+    )
     args = parser.parse_args()
 
     ensure_wrk()
@@ -280,7 +286,19 @@ def main():
 
     site, site_base = start_server("config.wsgi", env, args.workers, LIVENESS)
     reference, reference_base = start_server("bench.reference_app", env, args.workers, "/")
-    bases = {"site": site_base, "reference": reference_base}
+    servers, bases = [site, reference], {"site": site_base, "reference": reference_base}
+    if args.baseline:
+        baseline_env = {
+            **environment(f"{args.database}_baseline"),
+            "STATIC_ROOT": str(DATA / "baseline-static"),
+        }
+        prepare(baseline_env, args.baseline)
+        baseline, bases["baseline"] = start_server(
+            "config.wsgi", baseline_env, args.workers, "/robots.txt", args.baseline
+        )
+        servers.append(baseline)
+        for name, (_, path, mode, encodings) in list(targets.items())[3:]:
+            targets[f"baseline: {name}"] = ("baseline", path, mode, encodings)
     try:
         for server, path, mode, encodings in targets.values():
             warm(bases[server] + path, mode == "cached", encodings)
@@ -293,11 +311,13 @@ def main():
                 script = str(lua) if mode == "uncached" else None
                 results[name].append(wrk(bases[server] + path, args.seconds, encodings, script))
     finally:
-        for process in (site, reference):
+        for process in servers:
             process.terminate()
             process.wait()
         lua.unlink()
         forget_cache_entries(env)
+        if args.baseline:
+            forget_cache_entries(baseline_env)
 
     inprocess = measure_in_process(env, PAGES, 15)
     report(results, inprocess, args)
