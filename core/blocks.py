@@ -2,7 +2,8 @@
 
 from wagtail import blocks
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageBlock
+
+from .prefetch import KnownImageBlock
 
 # Rich text inside a section: the section heading is the <h2>, so editors get h3/h4 below it.
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
@@ -67,7 +68,7 @@ def _image_preview():
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(help_text="Describe the image for readers who cannot see it.")
+    image = KnownImageBlock(help_text="Describe the image for readers who cannot see it.")
     caption = blocks.CharBlock(required=False, max_length=250, help_text="Optional caption.")
     credit = blocks.CharBlock(
         required=False,

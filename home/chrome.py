@@ -2,6 +2,7 @@
 
 from core import chrome
 from pagecache import keys
+from pagecache.routing import top_level_pages
 
 from . import cache
 from .models import SiteSettings
@@ -12,7 +13,7 @@ def site_settings(site):
 
 
 def menu(site):
-    return list(site.root_page.get_children().live().in_menu()) if site else []
+    return [page for page in top_level_pages(site) if page.live and page.show_in_menus]
 
 
 chrome.register("settings", site_settings, cache.SITE_SETTINGS)

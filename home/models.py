@@ -10,8 +10,10 @@ from wagtail.search import index
 
 from core.blocks import StandardBodyBlock
 from core.forms import EditorialPageForm
+from core.prefetch import load_renditions_together
 from pagecache import keys
-from pagecache.routing import route_to_child
+from pagecache.restrictions import RestrictionsFromCache
+from pagecache.routing import route_from_cache
 from pagecache.tags import depends_on
 from reviews import cache as review_cache
 from reviews.models import ReviewPage
@@ -21,7 +23,7 @@ from .blocks import SocialLinkBlock
 LATEST_REVIEWS_ON_HOME = 6
 
 
-class HomePage(Page):
+class HomePage(RestrictionsFromCache, Page):
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -47,9 +49,9 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def route(self, request, path_components):
-        # pagecache.routing loads the top-level pages with the site.
-        if path_components and hasattr(self, "routing_children"):
-            return route_to_child(self, request, path_components)
+        # pagecache.routing loads the home and top-level pages with the site.
+        if hasattr(self, "routing_children"):
+            return route_from_cache(self, request, path_components)
         return super().route(request, path_components)
 
     def featured(self):
@@ -69,6 +71,7 @@ class HomePage(Page):
         latest = list(self.latest(exclude=featured))
         context["featured_reviews"] = featured
         context["latest_reviews"] = latest
+        load_renditions_together(review.poster for review in featured + latest)
         depends_on(
             request,
             keys.page(self.pk),
@@ -91,7 +94,7 @@ class HomePageFeaturedReview(Orderable):
     panels = [FieldPanel("review")]
 
 
-class StandardPage(Page):
+class StandardPage(RestrictionsFromCache, Page):
     """Editorial guidelines, About and other pages of plain editorial text."""
 
     intro = models.TextField(blank=True, max_length=300, help_text="Shown under the title.")

@@ -1,14 +1,15 @@
-"""What Wagtail's own changes retire: pages, the top of the page tree, sites and images.
+"""What Wagtail's own changes retire: pages, the top of the page tree, sites, view
+restrictions and images.
 
 A page type can name more tags that its publication, unpublication or move retires (a review's
 listings, say) with a `get_changed_cache_tags()` method, as Wagtail's frontend cache asks pages
 for `get_cached_paths()`. Everything else each app connects in its own `cache.py`.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import keys, tags
@@ -58,6 +59,14 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Site)
 def site_changed(sender, instance, **kwargs):
     tags.invalidate(keys.SITE, keys.MENU)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def view_restriction_changed(sender, **kwargs):
+    """Who may see a section changed: its pages, and every listing or search showing them."""
+    tags.invalidate(keys.SITE)
 
 
 def image_changed(sender, instance, **kwargs):

@@ -3,7 +3,8 @@
 - page:<id>    a page's own content (published, unpublished, moved or deleted)
 - image:<id>   an image and its renditions
 - menu         the pages near the top of the tree, which menus and routing show
-- site         the Site records: host names, site names, root pages
+- site         the Site records (host names, site names, root pages) and the view
+               restrictions that say who may see which part of a site
 
 Apps name the rest of what their pages show in their own `cache.py`.
 """

@@ -10,6 +10,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import SECTION_FEATURES, CaptionedImageBlock, QuoteBlock, RichTextSectionBlock
+from core.prefetch import KnownObjectsChooserMixin, embeds_shown_together
 
 SCORE_MAX = Decimal(10)
 SCORE_STEP = Decimal("0.5")
@@ -87,8 +88,17 @@ class CastListingBlock(blocks.StructBlock):
         }
 
 
+class VerdictLabelChooserBlock(KnownObjectsChooserMixin, SnippetChooserBlock):
+    """The review page renders its body knowing its verdict label (ReviewPage.verdict_label)."""
+
+    def deconstruct(self):
+        # Stored block definitions (migrations) name the plain chooser: the same data.
+        _, args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
+
+
 class VerdictBlock(blocks.StructBlock):
-    label = SnippetChooserBlock(
+    label = VerdictLabelChooserBlock(
         "reviews.VerdictLabel",
         help_text="The verdict in a word or two. Site owners manage this list.",
     )
@@ -157,6 +167,13 @@ class TrailerBlock(blocks.StructBlock):
             "video": "https://archive.org/details/night_of_the_living_dead",
             "caption": "Trailer",
         }
+
+    def bulk_to_python(self, values):
+        trailers = super().bulk_to_python(values)
+        videos = embeds_shown_together([trailer["video"] for trailer in trailers])
+        for trailer, video in zip(trailers, videos, strict=True):
+            trailer["video"] = video
+        return trailers
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

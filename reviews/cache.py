@@ -5,6 +5,7 @@
 - browse      the kinds of work and years there are listings for
 - category:<id>, category-list, disclosure:<id>, critic:<id>, verdict-label:<id>
 - review-settings   the site's review settings (the default disclosure)
+- search      what the reviews search finds: the published text of every review
 
 Connected in ReviewsConfig.ready(). The handlers name their senders lazily, and a review's
 publication reaches the page cache through `ReviewPage.get_changed_cache_tags()`: the models
@@ -21,6 +22,7 @@ CATEGORY_LIST = "category-list"
 ALL_REVIEWS = "listed:all"
 BROWSE = "browse"
 REVIEW_SETTINGS = "review-settings"
+SEARCH = "search"
 
 
 def card(pk):
@@ -85,14 +87,15 @@ def listing_place(review):
 
 
 def changed_by_publishing(review):
-    """The card, and the listings that gain or lose the review or see it move."""
+    """The card, search results, and the listings that gain or lose the review or see it
+    move."""
     listings_before, order_before = getattr(review, "place_before", (set(), None))
     listings_now, order_now = listing_place(review)
     joined_or_left = listings_before ^ listings_now
     changed = listings_before | listings_now if order_before != order_now else joined_or_left
     if any(tag.startswith(("listed:kind:", "listed:year:")) for tag in joined_or_left):
         changed.add(BROWSE)
-    return {card(review.pk), *changed}
+    return {card(review.pk), SEARCH, *changed}
 
 
 @receiver(pre_save, sender="reviews.ReviewPage")
@@ -106,7 +109,7 @@ def remember_listing_place(sender, instance, update_fields=None, **kwargs):
 @receiver(pre_delete, sender="reviews.ReviewPage")
 def review_deleted(sender, instance, **kwargs):
     listings, _ = listing_place(instance)
-    tags.invalidate(card(instance.pk), BROWSE, *listings)
+    tags.invalidate(card(instance.pk), BROWSE, SEARCH, *listings)
 
 
 @receiver(post_save, sender="reviews.Category")

@@ -2,13 +2,16 @@
 
 from core import chrome
 from pagecache import keys
+from pagecache.routing import top_level_pages
 
 from . import cache
 from .models import Category, ReviewIndexPage, ReviewSettings
 
 
 def review_index(site):
-    return ReviewIndexPage.objects.live().in_site(site).first() if site else None
+    # A review index sits just below the home page (its parent_page_types).
+    found = (page for page in top_level_pages(site) if isinstance(page, ReviewIndexPage))
+    return next((page for page in found if page.live), None)
 
 
 def categories(site):
@@ -16,7 +19,11 @@ def categories(site):
 
 
 def review_settings(site):
-    found = ReviewSettings.objects.select_related("default_disclosure").filter(site=site).first()
+    found = (
+        ReviewSettings.objects.select_related("default_disclosure__guidelines_page")
+        .filter(site=site)
+        .first()
+    )
     return found or ReviewSettings(site=site)
 
 

@@ -18,14 +18,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.chrome import chrome_for
 from core.forms import EditorialPageForm
+from core.prefetch import ImagesShown, load_renditions_together
 from feedback.cache import comments, ratings
 from feedback.models import ReaderRating, with_comment_count
 from pagecache import keys, tags
+from pagecache.restrictions import PublicFromCacheQuerySet, RestrictionsFromCache
 from pagecache.routing import cached_copy
 from pagecache.tags import depends_on
 
@@ -133,7 +134,7 @@ class AffiliateDisclosure(models.Model):
         return self.name
 
 
-class ReviewIndexPage(RoutablePageMixin, Page):
+class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -191,9 +192,11 @@ class ReviewIndexPage(RoutablePageMixin, Page):
     def paginate(self, request, reviews):
         """Return the requested page of reviews; a page that does not exist is a 404."""
         try:
-            return Paginator(reviews, REVIEWS_PER_PAGE).page(request.GET.get("page", 1))
+            found = Paginator(reviews, REVIEWS_PER_PAGE).page(request.GET.get("page", 1))
         except InvalidPage as exc:
             raise Http404("No such page of reviews.") from exc
+        load_renditions_together(review.poster for review in found)
+        return found
 
     def browse_options(self):
         """The kinds of work and release years that published reviews cover."""
@@ -296,7 +299,7 @@ class ReviewPageTag(TaggedItemBase):
     )
 
 
-class ReviewPageQuerySet(PageQuerySet):
+class ReviewPageQuerySet(PublicFromCacheQuerySet):
     def for_listing(self):
         """Published reviews, newest first, with everything a listing card shows."""
         return (
@@ -312,7 +315,7 @@ class ReviewPageQuerySet(PageQuerySet):
         return with_comment_count(self)
 
 
-class ReviewPage(Page):
+class ReviewPage(RestrictionsFromCache, Page):
     class Kind(models.TextChoices):
         FILM = "film", "Film"
         TV_SERIES = "tv_series", "TV series"
@@ -521,6 +524,10 @@ class ReviewPage(Page):
         context["disclosure"] = disclosure
         context["rating_summary"] = ReaderRating.cached_summary(self)
         depends_on(request, *self.shown_by_page(disclosure))
+        # Should a part of the page be rendered again: the poster and the images in the body,
+        # with all their renditions, in one query.
+        self.images_shown = ImagesShown(self.image_ids())
+        self.images_shown.attach(self.poster)
         return context
 
     def shown_by_page(self, disclosure):

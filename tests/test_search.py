@@ -2,9 +2,13 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from core import block_values as shared_blocks
 from reviews import block_values as review_blocks
+from reviews import views
 from reviews.factories import ReviewPageFactory
 from reviews.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 
@@ -105,3 +109,55 @@ def test_results_are_paginated(client, review_index):
     assert first.select_one("a[rel=next]")["href"] == "?q=lantern&page=2"
     assert search(client, "lantern", page=3)[0].status_code == 404
     assert search(client, "lantern", page="x")[0].status_code == 404
+
+
+def full_text_queries(queries):
+    return [q for q in queries if "wagtailsearch_indexentry" in q["sql"]]
+
+
+def test_a_search_is_one_full_text_query_and_then_none(client, night):
+    for n in range(RESULTS_PER_PAGE + 1):
+        ReviewPageFactory(parent=night.get_parent(), title=f"Farmhouse {n}", intro="A farmhouse.")
+    with CaptureQueriesContext(connection) as first:
+        _, soup = search(client, "farmhouse")
+    assert len(full_text_queries(first)) == 1
+    assert f"{RESULTS_PER_PAGE + 2} reviews found" in soup.select_one(".search-summary").text
+    # Another page, the same words written otherwise: the ranked list is reused.
+    with CaptureQueriesContext(connection) as second:
+        _, soup = search(client, "  FarmHouse ", page=2)
+    assert full_text_queries(second) == []
+    assert len(titles(soup)) == 2
+    with CaptureQueriesContext(connection) as again:
+        search(client, "farmhouse", page=2)
+    assert len(again) == 0
+
+
+def test_results_follow_publishing_like_pages(client, night):
+    assert titles(search(client, "lighthouse")[1]) == []
+    keeper = ReviewPageFactory(parent=night.get_parent(), title="The Keeper", intro="A lighthouse.")
+    keeper.save_revision().publish()  # as editors publish
+    assert titles(search(client, "lighthouse")[1]) == ["The Keeper"]
+
+    night.intro = "Seven strangers barricade a lighthouse."
+    night.save_revision().publish()
+    assert sorted(titles(search(client, "lighthouse")[1])) == ["A house under siege", "The Keeper"]
+
+    keeper.title = "The Last Keeper"
+    keeper.save_revision().publish()
+    assert "The Last Keeper" in titles(search(client, "lighthouse")[1])
+
+    keeper.unpublish()
+    assert titles(search(client, "lighthouse")[1]) == ["A house under siege"]
+    PageViewRestriction.objects.create(page=night, restriction_type="login")
+    assert titles(search(client, "lighthouse")[1]) == []
+
+
+def test_past_the_counted_results_the_count_says_more(client, review_index, monkeypatch):
+    monkeypatch.setattr(views, "MOST_RESULTS", 3)
+    for n in range(5):
+        ReviewPageFactory(parent=review_index, title=f"Lantern {n}", intro="A lantern film.")
+    _, soup = search(client, "lantern")
+    assert (
+        soup.select_one(".search-summary").get_text() == "More than 3 reviews found for “lantern”."
+    )
+    assert len(titles(soup)) == 3

@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from feedback import cache
-from feedback.forms import CommentForm, RatingForm
+from feedback.forms import CommentForm
 from feedback.models import RATING_SCALE, Comment, ReaderRating, rating_text
 from feedback.protection import issue_token
 from pagecache import keys, tags
@@ -62,12 +62,11 @@ def comment_list(context, page):
 BLANK_FIELDS = {}  # the empty form's fields, the same on every review: rendered once a process
 
 
-def blank_fields(context, form):
+def blank_fields(context, page):
     """The fields of a new, empty comment form, rendered once: they only change with the code."""
-    if form.is_bound or form.initial.get("parent"):
-        return None
     if "html" not in BLANK_FIELDS:
         template = context.template.engine.get_template("feedback/includes/comment_fields.html")
+        form = CommentForm(page=page)
         BLANK_FIELDS["html"] = mark_safe(template.render(context.new({"form": form})))
     return BLANK_FIELDS["html"]
 
@@ -76,18 +75,18 @@ def blank_fields(context, form):
 def page_comments(context, page):
     request = context.get("request")
     shown = comment_list(context, page)
-    form = context.get("comment_form")
-    replying_to = None
-    if form is None:
-        replying_to = reply_target(request, page)
-        form = CommentForm(page=page, initial={"parent": replying_to and replying_to.pk})
-    else:
+    form = context.get("comment_form")  # sent back with errors
+    if form is not None:
         replying_to = form.cleaned_data.get("parent")
+    else:
+        replying_to = reply_target(request, page)
+        # A new comment needs no form of its own: the blank fields are the same everywhere.
+        form = replying_to and CommentForm(page=page, initial={"parent": replying_to.pk})
     return {
         "request": request,
         "page": page,
         "comment_list": mark_safe(shown["html"]),
-        "blank_fields": blank_fields(context, form),
+        "blank_fields": None if form else blank_fields(context, page),
         "count": shown["count"],
         "form": form,
         "form_token": issue_token(page),
@@ -105,7 +104,7 @@ def reader_rating(context, review):
         "summary_text": rating_text(
             **(context.get("rating_summary") or ReaderRating.cached_summary(review))
         ),
-        "form": context.get("rating_form") or RatingForm(),
+        "form": context.get("rating_form"),  # only a rating sent back with an error
         "form_token": issue_token(review),
         "scale": list(RATING_SCALE),
         "rated": int(rated) if rated.isdigit() and int(rated) in RATING_SCALE else None,

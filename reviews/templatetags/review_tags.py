@@ -1,3 +1,4 @@
+import hashlib
 import json
 from urllib.parse import quote
 
@@ -7,10 +8,12 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from core.links import absolute_url
+from core.prefetch import load_renditions_together, objects_known
 from feedback.models import RATING_SCALE
 from pagecache import keys, tags
 from pagecache.tags import depends_on
 from reviews import cache
+from reviews.models import ReviewPage
 from reviews.structured_data import review_schema
 
 register = template.Library()
@@ -81,12 +84,32 @@ def review_card(context, review, heading="h2"):
 
 
 @register.simple_tag(takes_context=True)
+def review_cards(context, ids):
+    """The cards of these reviews, in this order (a page of search results): kept as one until
+    any card changes, so a page of cards is one cache lookup."""
+    ids = list(ids)
+    site = Site.find_for_request(context["request"])
+    listed = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()
+
+    def build():
+        loaded = ReviewPage.objects.for_listing().defer("body").in_bulk(ids)
+        reviews = [loaded[pk] for pk in ids if pk in loaded]
+        load_renditions_together(review.poster for review in reviews)
+        html = "".join(review_card(context, review) for review in reviews)
+        return html, {tag for review in reviews for tag in cache.shown_by_card(review)}
+
+    key = f"review-cards:{site.pk if site else 0}:{listed}"
+    return mark_safe(tags.fetch_or_build(key, build, BODY_SECONDS))
+
+
+@register.simple_tag(takes_context=True)
 def related_reviews(context, review):
     """The related reviews section, kept until a review joins or leaves one of this review's
     categories or one of the cards changes (this review's own categories are its page's)."""
 
     def build():
         related = list(review.related_reviews())
+        load_renditions_together(other.poster for other in related)
         cards = [review_card(context, other, "h3") for other in related]
         html = render_component(context, "components/related_reviews.html", {"cards": cards})
         shown = {
@@ -106,9 +129,13 @@ def render_component(context, name, values):
 
 
 def render_blocks(context, review):
+    """The body's blocks as HTML, with the images and verdict label the page has loaded."""
     flat = context.flatten()
-    # Each block template escapes what it outputs; the joined HTML stays safe.
-    return mark_safe("".join(str(block.render_as_block(flat)) for block in review.body))
+    shown = getattr(review, "images_shown", None)
+    known = [*(shown.images().values() if shown else ()), review.verdict_label]
+    with objects_known(known):
+        # Each block template escapes what it outputs; the joined HTML stays safe.
+        return mark_safe("".join(str(block.render_as_block(flat)) for block in review.body))
 
 
 @register.inclusion_tag("components/share_links.html", takes_context=True)
