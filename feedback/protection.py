@@ -2,7 +2,7 @@
 
 A cached page cannot carry Django's per-visitor CSRF token, so these forms carry a signed,
 time-stamped token for their review instead, and a post is accepted only from this site's own
-pages (the Origin, or failing that the Referer, header must name this host).
+pages (the Origin, or failing that the Referer, header must name this scheme and host).
 """
 
 import time
@@ -40,21 +40,20 @@ def token_age(token, review):
 
 
 def is_same_origin(request):
-    """True when the browser says the post comes from one of this site's pages."""
+    """True when the browser says the post comes from one of this site's pages.
+
+    Scheme and host must both match, as in Django's own Origin check: a page on plain HTTP (or
+    a look-alike served by someone between reader and site) does not speak for the HTTPS site.
+    """
     source = request.headers.get("Origin") or request.headers.get("Referer")
     if not source or source == "null":
         return False
-    return urlsplit(source).netloc == request.get_host()
-
-
-def client_ip(request):
-    """The reader's address; behind N trusted proxies, the Nth address from the right."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.headers.get("X-Forwarded-For", "")
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    if proxies and len(hops) >= proxies:
-        return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    try:
+        sent = urlsplit(source)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
+    site = f"{request.scheme}://{request.get_host()}"
+    return f"{sent.scheme}://{sent.netloc}".lower() == site.lower()
 
 
 def private_hash(purpose, value):

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from core.links import absolute_url
+from core.proxies import client_ip
 
 from .forms import CommentForm, RatingForm
 from .models import Comment, CommentSettings, ReaderRating
-from .protection import FormTokenError, client_ip, is_same_origin, private_hash, token_age
+from .protection import FormTokenError, is_same_origin, private_hash, token_age
 from .spam import Submission, rate_limited, spam_reasons
 
 VOTER_COOKIE = "reader"

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.proxies.ProxyHeaderWatchMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -178,6 +179,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_CLIENT_IP_CALLABLE = "core.proxies.client_ip"  # the reader's address behind the proxies
 
 # Whole pages for anonymous readers (pagecache); fragments of reviews are kept per revision.
 PAGE_CACHE_SECONDS = 60 * 60
