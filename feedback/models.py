@@ -53,12 +53,24 @@ class Comment(models.Model):
         max_length=255, blank=True, help_text="Why the spam filter held this comment."
     )
     ip_hash = models.CharField(max_length=64, editable=False)
+    form_nonce = models.CharField(
+        max_length=32,
+        blank=True,
+        editable=False,
+        help_text="From the single-use form token it was sent with (feedback/protection.py).",
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["page", "status", "created_at"])]
+        constraints = [
+            # A form token sends one comment; the same post again finds it (a double click).
+            models.UniqueConstraint(
+                fields=["form_nonce"], condition=~Q(form_nonce=""), name="one_comment_per_form"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} on {self.page.title}: {self.excerpt()}"
@@ -72,6 +84,10 @@ class Comment(models.Model):
         return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
     excerpt.short_description = "comment"
+
+    def is_same_submission(self, other):
+        fields = ("page_id", "parent_id", "name", "email", "website", "body")
+        return all(getattr(self, name) == getattr(other, name) for name in fields)
 
     def moderate(self, status):
         self.status = status

@@ -197,7 +197,7 @@ X_FRAME_OPTIONS = "DENY"  # core.security allows the admin's own preview frames
 
 # Reader feedback (comments and ratings).
 FEEDBACK_FORM_MAX_AGE = 60 * 60 * 24 * 2  # seconds a rendered form stays valid
-COMMENT_MIN_SECONDS = 3  # faster than this from render to post is a bot
+COMMENT_MIN_SECONDS = 3  # faster than this from starting the form to posting is a bot
 COMMENT_MAX_LINKS = 2  # more links than this sends a comment to the spam queue
 COMMENT_RATE_LIMIT = (5, 10 * 60)  # comments per address per window in seconds
 TRUSTED_PROXY_COUNT = 0  # reverse proxies in front of the app that set X-Forwarded-For
