@@ -61,6 +61,9 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    moderators_told_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When moderators were e-mailed about it."
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -225,7 +228,28 @@ class CommentSettings(BaseSiteSetting):
         help_text="One word or phrase per line; a comment containing one goes to the spam queue.",
     )
 
-    panels = [FieldPanel("auto_approve"), FieldPanel("blocked_words")]
+    class ModeratorEmail(models.TextChoices):
+        EACH = "each", "At once, a message for each comment awaiting moderation"
+        DAILY = "daily", "Once a day, a digest of what is waiting"
+        NEVER = "never", "Never"
+
+    moderator_email = models.CharField(
+        "e-mail moderators",
+        max_length=5,
+        choices=ModeratorEmail.choices,
+        default=ModeratorEmail.EACH,
+        help_text=(
+            "Moderators are the staff who may approve comments. The daily digest also lists "
+            "what the spam filter held; it is sent by the send_comment_digest command "
+            "(docs/deploy.md)."
+        ),
+    )
+
+    panels = [
+        FieldPanel("auto_approve"),
+        FieldPanel("blocked_words"),
+        FieldPanel("moderator_email"),
+    ]
 
     class Meta:
         verbose_name = "comment settings"

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from core.links import absolute_url
 from core.proxies import client_ip
 
+from . import notices
 from .forms import CommentForm, RatingForm
 from .models import Comment, CommentSettings, ReaderRating
 from .protection import FormTokenError, is_same_origin, private_hash, read_token, start_token
@@ -152,6 +153,11 @@ def post_comment(request, page, token):
         if earlier is None:
             raise
         return repeated(request, page, comment, earlier)  # sent twice at once: a double click
+    if (
+        comment.status == Comment.Status.PENDING
+        and moderation.moderator_email == CommentSettings.ModeratorEmail.EACH
+    ):
+        notices.tell_moderators(page.get_site(), [comment])
     return sent(request, page, comment)
 
 

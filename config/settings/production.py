@@ -6,6 +6,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.mail import mail_settings
+
 from .base import *  # noqa: F403
 
 
@@ -45,6 +47,16 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+
+# Mail (password resets, moderator notices): EMAIL_URL and DEFAULT_FROM_EMAIL, checked here
+# (config/mail.py). A trial on this machine's loopback (LOCAL_HTTP) may leave EMAIL_URL out:
+# its mail is written to standard output.
+globals().update(
+    mail_settings(
+        os.environ.get("EMAIL_URL") or ("" if HTTPS else "console://"),
+        os.environ.get("DEFAULT_FROM_EMAIL", ""),
+    )
+)
 
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 AKISMET_SITE_URL = os.environ.get("AKISMET_SITE_URL", WAGTAILADMIN_BASE_URL)
