@@ -1,12 +1,14 @@
 from django import forms
 
+from core.forms import ReaderTextField, ReaderURLField
+
 from .models import RATING_SCALE, Comment
 
 
 class CommentForm(forms.ModelForm):
     """A reader's comment on one page, or a reply to one of its approved comments."""
 
-    website = forms.URLField(
+    website = ReaderURLField(
         label="Website (optional)",
         required=False,
         max_length=200,
@@ -24,6 +26,7 @@ class CommentForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["name", "email", "website", "body"]
+        field_classes = {"name": ReaderTextField, "body": ReaderTextField}
         labels = {"email": "Email"}
         help_texts = {
             "email": "Never shown publicly.",

@@ -53,12 +53,27 @@ class Comment(models.Model):
         max_length=255, blank=True, help_text="Why the spam filter held this comment."
     )
     ip_hash = models.CharField(max_length=64, editable=False)
+    form_nonce = models.CharField(
+        max_length=32,
+        blank=True,
+        editable=False,
+        help_text="From the single-use form token it was sent with (feedback/protection.py).",
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    moderators_told_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When moderators were e-mailed about it."
+    )
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["page", "status", "created_at"])]
+        constraints = [
+            # A form token sends one comment; the same post again finds it (a double click).
+            models.UniqueConstraint(
+                fields=["form_nonce"], condition=~Q(form_nonce=""), name="one_comment_per_form"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} on {self.page.title}: {self.excerpt()}"
@@ -72,6 +87,10 @@ class Comment(models.Model):
         return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
     excerpt.short_description = "comment"
+
+    def is_same_submission(self, other):
+        fields = ("page_id", "parent_id", "name", "email", "website", "body")
+        return all(getattr(self, name) == getattr(other, name) for name in fields)
 
     def moderate(self, status):
         self.status = status
@@ -87,6 +106,9 @@ class ReaderRating(models.Model):
     )
     voter_hash = models.CharField(max_length=64, help_text="Hash of the reader's cookie.")
     ip_hash = models.CharField(max_length=64, db_index=True)
+    known_by_address = models.BooleanField(
+        default=False, help_text="Cast without the reader's cookie: the address stands for them."
+    )
     score = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(RATING_SCALE[0]), MaxValueValidator(RATING_SCALE[-1])]
     )
@@ -96,6 +118,12 @@ class ReaderRating(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["review", "voter_hash"], name="one_rating_per_reader"),
+            # Simultaneous first votes without a cookie from one address are one reader's.
+            models.UniqueConstraint(
+                fields=["review", "ip_hash"],
+                condition=Q(known_by_address=True),
+                name="one_cookieless_rating_per_address",
+            ),
         ]
 
     def __str__(self):
@@ -110,30 +138,42 @@ class ReaderRating(models.Model):
     def record(cls, review, *, voter_hash, ip_hash, score, known_reader):
         """Store a reader's vote, replacing their earlier one.
 
-        A reader is known by the cookie their browser returns. A reader without it (cleared
-        cookies, another browser) from an address that has already voted replaces that vote
-        instead of adding one, so clearing cookies does not buy extra votes.
+        A reader is known by the cookie their browser returns. A reader without it (a first
+        vote, cleared cookies, another browser) is known by their address: from an address
+        that has already voted, the vote replaces that one, so clearing cookies does not buy
+        extra votes. Both rules are database constraints, so votes sent at the same moment
+        cannot add up: the loser of a race finds the winner's vote and replaces it.
         """
         try:
             with transaction.atomic():
                 cls._record(review, voter_hash, ip_hash, score, known_reader)
         except IntegrityError:
-            # Two first votes with the same cookie raced; the loser now updates the winner's.
             with transaction.atomic():
                 cls._record(review, voter_hash, ip_hash, score, known_reader)
 
     @classmethod
     def _record(cls, review, voter_hash, ip_hash, score, known_reader):
         votes = cls.objects.filter(review=review)
-        earlier = votes.filter(voter_hash=voter_hash).first()
-        if earlier is None and not known_reader:
+        if known_reader:
+            earlier = votes.filter(voter_hash=voter_hash).first()
+        else:
             earlier = votes.filter(ip_hash=ip_hash).order_by("-updated_at").first()
         if earlier is None:
-            cls.objects.create(review=review, voter_hash=voter_hash, ip_hash=ip_hash, score=score)
+            cls.objects.create(
+                review=review,
+                voter_hash=voter_hash,
+                ip_hash=ip_hash,
+                known_by_address=not known_reader,
+                score=score,
+            )
             return
         # Saved, not updated in bulk: the pages showing the rating hear of the change.
         earlier.voter_hash, earlier.ip_hash, earlier.score = voter_hash, ip_hash, score
-        earlier.save(update_fields=["voter_hash", "ip_hash", "score", "updated_at"])
+        # A returning reader is known by their cookie now, wherever they vote from.
+        earlier.known_by_address = earlier.known_by_address and not known_reader
+        earlier.save(
+            update_fields=["voter_hash", "ip_hash", "known_by_address", "score", "updated_at"]
+        )
 
     @staticmethod
     def summary(review):
@@ -188,7 +228,28 @@ class CommentSettings(BaseSiteSetting):
         help_text="One word or phrase per line; a comment containing one goes to the spam queue.",
     )
 
-    panels = [FieldPanel("auto_approve"), FieldPanel("blocked_words")]
+    class ModeratorEmail(models.TextChoices):
+        EACH = "each", "At once, a message for each comment awaiting moderation"
+        DAILY = "daily", "Once a day, a digest of what is waiting"
+        NEVER = "never", "Never"
+
+    moderator_email = models.CharField(
+        "e-mail moderators",
+        max_length=5,
+        choices=ModeratorEmail.choices,
+        default=ModeratorEmail.EACH,
+        help_text=(
+            "Moderators are the staff who may approve comments. The daily digest also lists "
+            "what the spam filter held; it is sent by the send_comment_digest command "
+            "(docs/deploy.md)."
+        ),
+    )
+
+    panels = [
+        FieldPanel("auto_approve"),
+        FieldPanel("blocked_words"),
+        FieldPanel("moderator_email"),
+    ]
 
     class Meta:
         verbose_name = "comment settings"

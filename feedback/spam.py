@@ -39,7 +39,7 @@ def spam_reasons(submission, blocked_words):
     if submission.honeypot:
         reasons.append("filled in the hidden field")
     if submission.seconds_taken < settings.COMMENT_MIN_SECONDS:
-        reasons.append(f"sent {submission.seconds_taken:.1f}s after the page loaded")
+        reasons.append(f"sent {submission.seconds_taken:.1f}s after starting to write")
     links = len(LINK.findall(submission.body))
     if links > settings.COMMENT_MAX_LINKS:
         reasons.append(f"{links} links")

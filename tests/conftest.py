@@ -1,4 +1,5 @@
 import os
+import secrets
 import time
 import uuid
 
@@ -94,9 +95,15 @@ def review(review_index):
     return ReviewPageFactory(parent=review_index, title="Nosferatu")
 
 
-def form_token(review, age=60):
-    """A token as the review page issues it, `age` seconds ago."""
-    return signing.dumps({"review": review.pk, "issued": time.time() - age}, salt=TOKEN_SALT)
+def page_token(page, age=60):
+    """The token printed in the page's forms (maybe an hour ago, in the cache), `age` s ago."""
+    return signing.dumps({"review": page.pk, "issued": time.time() - age}, salt=TOKEN_SALT)
+
+
+def form_token(page, age=60):
+    """A start token, as a reader gets on starting a comment, `age` seconds ago."""
+    data = {"review": page.pk, "issued": time.time() - age, "nonce": secrets.token_urlsafe(12)}
+    return signing.dumps(data, salt=TOKEN_SALT)
 
 
 def comment_data(review, **fields):
@@ -131,7 +138,7 @@ def rate(client):
     def post(review, score, ip="203.0.113.7", client=client, **headers):
         return client.post(
             reverse("feedback:rate_review", args=[review.pk]),
-            {"score": score, "form_token": form_token(review)},
+            {"score": score, "form_token": page_token(review)},
             HTTP_ORIGIN="http://testserver",
             REMOTE_ADDR=ip,
             **headers,

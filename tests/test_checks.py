@@ -54,6 +54,8 @@ def test_production_static_files_are_hashed_and_compressed(tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x" * 60,
+        "EMAIL_URL": "smtp://127.0.0.1:25",
+        "DEFAULT_FROM_EMAIL": "reviews@reviews.example",
         "STATIC_ROOT": str(tmp_path),
     }
     subprocess.run(

@@ -139,6 +139,28 @@ def test_invalid_comment_is_redisplayed_with_errors_and_text(
     assert Comment.objects.count() == 0
 
 
+def test_bidirectional_controls_are_taken_out_of_what_readers_send(review, post_comment):
+    post_comment(
+        review,
+        name="Ellen\u202egnp.exe",
+        website="https://ellen.example/\u2067notes\u2069",
+        body="A \u202dfine\u202c film, \u202bindeed\u202a\u2066!\u2068",
+    )
+    comment = Comment.objects.get()
+    assert (comment.name, comment.website, comment.body) == (
+        "Ellengnp.exe",
+        "https://ellen.example/notes",
+        "A fine film, indeed!",
+    )
+    assert "\u202e" not in comment.body_html
+
+
+def test_a_name_of_bidirectional_controls_alone_is_no_name(review, post_comment):
+    response = post_comment(review, name="\u202e\u2066")
+    assert response.status_code == 400
+    assert Comment.objects.count() == 0
+
+
 def test_unknown_or_unpublished_review_is_404(client, review, post_comment):
     assert post_comment(review.__class__(pk=999_999)).status_code == 404
     review.unpublish()
@@ -191,7 +213,16 @@ def test_missing_or_forged_form_token_is_refused(client, review, token, message)
     assert Comment.objects.count() == 0
 
 
-@pytest.mark.parametrize("headers", [{}, {"HTTP_ORIGIN": "https://evil.example"}])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        # The same host over another scheme is another origin (a page on plain HTTP).
+        {"HTTP_ORIGIN": "https://testserver"},
+        {"HTTP_REFERER": "https://testserver/"},
+    ],
+)
 def test_posts_from_other_sites_are_refused(client, review, headers):
     response = client.post(
         reverse("feedback:post_comment", args=[review.pk]), comment_data(review), **headers
@@ -205,6 +236,19 @@ def test_referer_from_this_site_is_enough_without_origin(client, review):
         reverse("feedback:post_comment", args=[review.pk]),
         comment_data(review),
         HTTP_REFERER=f"http://testserver{review.url}",
+    )
+    assert response.status_code == 302
+
+
+def test_an_https_page_may_post_behind_a_trusted_tls_proxy(client, review, settings):
+    settings.TRUSTED_PROXY_COUNT = 1  # as the production settings then believe the header
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    response = client.post(
+        reverse("feedback:post_comment", args=[review.pk]),
+        comment_data(review),
+        HTTP_HOST="testserver",
+        HTTP_ORIGIN="https://testserver",
+        HTTP_X_FORWARDED_PROTO="https",
     )
     assert response.status_code == 302
 

@@ -2,6 +2,7 @@
 
 import pytest
 import wagtail_factories
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -226,11 +227,19 @@ def test_forms_on_cached_pages_keep_working(client, pages):
     cached = client.get(review.url)
     token = cached.text.split('name="form_token" value="')[1].split('"')[0]
 
-    reader = Client()  # a different reader, with no cookies at all
+    reader = Client()  # a different reader, with no cookies and no JavaScript
+    url = reverse("feedback:post_comment", args=[review.pk])
+    checked = reader.post(
+        url, comment_data(review, form_token=token), HTTP_ORIGIN="http://testserver"
+    )
+    assert (
+        checked.status_code == 200
+    )  # shown back once with a token of their own (test_form_tokens)
+    token = BeautifulSoup(checked.content, "html.parser").select_one(
+        "#comment-form [name=form_token]"
+    )["value"]
     response = reader.post(
-        reverse("feedback:post_comment", args=[review.pk]),
-        comment_data(review, form_token=token),
-        HTTP_ORIGIN="http://testserver",
+        url, comment_data(review, form_token=token), HTTP_ORIGIN="http://testserver"
     )
     assert response.status_code == 302
     assert Comment.objects.filter(page=review).exists()

@@ -35,9 +35,9 @@ def test_each_page_has_landmarks_a_skip_link_and_one_h1(client, site_pages):
         assert [link["href"] for link in soup.find_all("link", rel="stylesheet")] == [
             "/static/css/site.css"
         ], url
-        # No script is needed to read a page; the only one is the rating form's enhancement.
+        # No script is needed to read a page; the only ones enhance the rating and comment forms.
         sources = {script.get("src") for script in soup.find_all("script", src=True)}
-        assert sources <= {"/static/js/rating.js"}, url
+        assert sources <= {"/static/js/rating.js", "/static/js/comment-form.js"}, url
         assert all(script.get("defer") is not None for script in soup.find_all("script", src=True))
         assert soup.html["lang"] == "en"
 

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -78,6 +78,21 @@ def test_forged_cookie_is_a_new_reader(review, rate):
     client.cookies["reader"] = "forged-value"
     rate(review, 4, client=client, ip="198.51.100.2")
     assert ReaderRating.objects.count() == 2
+
+
+def test_the_database_keeps_one_cookieless_vote_per_address(review):
+    vote = {"review": review, "ip_hash": "1" * 64, "known_by_address": True, "score": 3}
+    ReaderRating.objects.create(voter_hash="a" * 64, **vote)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReaderRating.objects.create(voter_hash="b" * 64, **vote)
+
+
+def test_a_returning_reader_may_vote_from_an_address_another_reader_used(review, rate):
+    reader = Client()
+    rate(review, 2, client=reader, ip="198.51.100.1")
+    rate(review, 4, client=Client(), ip="198.51.100.2")
+    assert rate(review, 5, client=reader, ip="198.51.100.2").status_code == 302
+    assert sorted(ReaderRating.objects.values_list("score", flat=True)) == [4, 5]
 
 
 def test_javascript_gets_the_new_summary_as_json(review, rate):
@@ -169,3 +184,21 @@ def test_concurrent_first_votes_by_one_reader_leave_one_vote(review_index, rate)
 
     assert run_in_threads(12, change) == []
     assert ReaderRating.objects.filter(review=review).count() == 1
+
+
+@COMMITTED_DB
+def test_a_burst_of_cookieless_votes_from_one_new_address_stores_one_vote(review_index, rate):
+    """A double-clicking script without cookies: each burst from a new address is one reader."""
+    review = ReviewPageFactory(parent=review_index)
+    rounds, burst = 5, 32
+
+    for round_number in range(rounds):
+        start = threading.Barrier(burst)
+        address = f"198.51.100.{200 + round_number}"
+
+        def vote(n, address=address, start=start):
+            start.wait()
+            assert rate(review, n % 5 + 1, client=Client(), ip=address).status_code == 302
+
+        assert run_in_threads(burst, vote) == []
+        assert ReaderRating.objects.filter(review=review).count() == round_number + 1

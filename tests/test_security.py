@@ -58,6 +58,8 @@ def production_env(**extra):
         "ALLOWED_HOSTS": "reviews.example",
         "CSRF_TRUSTED_ORIGINS": "https://reviews.example",
         "WAGTAILADMIN_BASE_URL": "https://reviews.example",
+        "EMAIL_URL": "smtp+tls://reviews:secret@smtp.reviews.example",
+        "DEFAULT_FROM_EMAIL": "The Projection Booth <reviews@reviews.example>",
         **extra,
     }
 

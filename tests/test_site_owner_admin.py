@@ -97,8 +97,11 @@ def test_site_settings_are_edited_in_the_admin(admin_client, home_page):
     assert ReviewSettings.for_site(site).default_disclosure == disclosure
 
     url = reverse("wagtailsettings:edit", args=("feedback", "commentsettings", site.pk))
-    response = admin_client.post(url, {"auto_approve": "on", "blocked_words": "spamword"})
+    response = admin_client.post(
+        url, {"auto_approve": "on", "blocked_words": "spamword", "moderator_email": "daily"}
+    )
     assert response.status_code == 302
     moderation = CommentSettings.for_site(site)
     assert moderation.auto_approve
     assert moderation.blocked_word_list() == ["spamword"]
+    assert moderation.moderator_email == CommentSettings.ModeratorEmail.DAILY

@@ -35,7 +35,7 @@ def test_posting_faster_than_a_person_can_type(client, review):
         HTTP_ORIGIN="http://testserver",
     )
     assert only_comment().status == Comment.Status.SPAM
-    assert "after the page loaded" in only_comment().spam_reasons
+    assert "s after starting to write" in only_comment().spam_reasons
 
 
 def test_too_many_links(review, post_comment, settings):

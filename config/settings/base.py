@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.proxies.ProxyHeaderWatchMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -195,6 +196,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_CLIENT_IP_CALLABLE = "core.proxies.client_ip"  # the reader's address behind the proxies
 
 # Whole pages for anonymous readers (pagecache); fragments of reviews are kept per revision.
 PAGE_CACHE_SECONDS = 60 * 60
@@ -214,7 +216,7 @@ X_FRAME_OPTIONS = "DENY"  # core.security allows the admin's own preview frames
 
 # Reader feedback (comments and ratings).
 FEEDBACK_FORM_MAX_AGE = 60 * 60 * 24 * 2  # seconds a rendered form stays valid
-COMMENT_MIN_SECONDS = 3  # faster than this from render to post is a bot
+COMMENT_MIN_SECONDS = 3  # faster than this from starting the form to posting is a bot
 COMMENT_MAX_LINKS = 2  # more links than this sends a comment to the spam queue
 COMMENT_RATE_LIMIT = (5, 10 * 60)  # comments per address per window in seconds
 TRUSTED_PROXY_COUNT = 0  # reverse proxies in front of the app that set X-Forwarded-For

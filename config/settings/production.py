@@ -6,6 +6,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.mail import mail_settings
+
 from .base import *  # noqa: F403
 
 
@@ -29,18 +31,33 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
 
+# Reverse proxies in front of the app (load balancer, CDN) that append to X-Forwarded-For and
+# set X-Forwarded-Proto. Those headers are believed only from trusted proxies (core/proxies.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is the number of proxies: 0 or more.")
+
 # HTTPS everywhere, unless LOCAL_HTTP=true for a production-like run on this machine's loopback.
 HTTPS = os.environ.get("LOCAL_HTTP", "").lower() != "true"
 SECURE_SSL_REDIRECT = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if TRUSTED_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
-# Reverse proxies in front of the app (load balancer, CDN) that append to X-Forwarded-For.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Mail (password resets, moderator notices): EMAIL_URL and DEFAULT_FROM_EMAIL, checked here
+# (config/mail.py). A trial on this machine's loopback (LOCAL_HTTP) may leave EMAIL_URL out:
+# its mail is written to standard output.
+globals().update(
+    mail_settings(
+        os.environ.get("EMAIL_URL") or ("" if HTTPS else "console://"),
+        os.environ.get("DEFAULT_FROM_EMAIL", ""),
+    )
+)
+
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 AKISMET_SITE_URL = os.environ.get("AKISMET_SITE_URL", WAGTAILADMIN_BASE_URL)
 
@@ -57,7 +74,6 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")  # e.g. https://media.example.com, for the CSP
 CONTENT_SECURITY_POLICY = public_policy(MEDIA_ORIGINS)  # noqa: F405
 STAFF_CONTENT_SECURITY_POLICY = staff_policy(MEDIA_ORIGINS)  # noqa: F405
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # A CDN or caching proxy in front of the site, purged through Wagtail's frontend cache: the
 # WAGTAILFRONTENDCACHE setting as JSON, e.g. {"cdn": {"BACKEND": "...CloudflareBackend", ...}}.

@@ -89,7 +89,8 @@ def page_comments(context, page):
         "blank_fields": None if form else blank_fields(context, page),
         "count": shown["count"],
         "form": form,
-        "form_token": issue_token(page),
+        # A page answering a post keeps the reader's start token (feedback/protection.py).
+        "form_token": context.get("comment_token") or issue_token(page),
         "replying_to": replying_to,
         "message": POST_MESSAGES.get(request.GET.get("comment")) if request else None,
     }
