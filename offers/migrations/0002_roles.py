@@ -1,4 +1,4 @@
-"""Site owners manage services and see the click report; editors and site owners see every
+"""Site owners manage services and see the click report; every editorial role sees each
 offer's link, to mend the broken ones. See README, "Roles"."""
 
 from django.contrib.auth.management import create_permissions
@@ -14,6 +14,7 @@ ROLES = {
         "view_clickcount",
     ],
     "Editors": ["view_offer"],
+    "Moderators": ["view_offer"],
 }
 
 
