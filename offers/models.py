@@ -11,7 +11,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import connection, models
+from django.db import connections, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -282,6 +282,7 @@ class ClickCountQuerySet(models.QuerySet):
         Concurrent clicks on any number of servers each add exactly one: the database does
         the arithmetic, and the first click of a day creates the row.
         """
+        connection = connections[self.db]
         table = connection.ops.quote_name(self.model._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(

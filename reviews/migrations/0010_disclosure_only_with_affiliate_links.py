@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='reviewpage',
             name='disclosure',
-            field=models.ForeignKey(blank=True, help_text="Used when the choice above is 'The disclosure chosen below'.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='reviews.affiliatedisclosure'),
+            field=models.ForeignKey(blank=True, help_text="Used when the choice above is 'The disclosure chosen below'. If the review has affiliate links, this disclosure must speak for them too.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='reviews.affiliatedisclosure'),
         ),
         migrations.AlterField(
             model_name='reviewpage',
