@@ -275,6 +275,14 @@ class LinkCheck(models.Model):
         return not self.works and self.broken_since <= (now or timezone.now()) - BROKEN_FOR
 
 
+# PostgreSQL is told not to wait for the disk before confirming this one statement (that wait
+# would double the redirect's time): a crash of the database itself could lose the clicks of
+# its last moment, never leave a count half-written. The setting ends with the statement.
+ROW_WITHOUT_WAITING_FOR_THE_DISK = (
+    "SELECT %s, %s, %s, %s, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS s"
+)
+
+
 class ClickCountQuerySet(models.QuerySet):
     def count_click(self, offer, day):
         """Add one click to the offer's count for `day`, in one atomic statement.
@@ -284,10 +292,12 @@ class ClickCountQuerySet(models.QuerySet):
         """
         connection = connections[self.db]
         table = connection.ops.quote_name(self.model._meta.db_table)
+        row = "VALUES (%s, %s, %s, %s, 1)"
+        if connection.vendor == "postgresql":
+            row = ROW_WITHOUT_WAITING_FOR_THE_DISK
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {table} (offer_id, review_id, service_id, day, clicks)"
-                " VALUES (%s, %s, %s, %s, 1)"
+                f"INSERT INTO {table} (offer_id, review_id, service_id, day, clicks) {row}"
                 f" ON CONFLICT (offer_id, day) DO UPDATE SET clicks = {table}.clicks + 1",
                 [offer.pk, offer.review_id, offer.service_id, day],
             )

@@ -133,3 +133,15 @@ def test_concurrent_clicks_from_many_threads_are_all_counted(review_index):
         statuses = [status for result in pool.map(reader, range(readers)) for status in result]
     assert statuses == [302] * readers * clicks_each
     assert ClickCount.objects.get().clicks == readers * clicks_each
+
+
+@COMMITTED_DB
+def test_counting_does_not_wait_for_the_disk_nor_change_the_connection(review_index):
+    ReviewPageFactory(parent=review_index, offers=[OfferFactory(service=AffiliateServiceFactory())])
+    offer = Offer.objects.get()
+    assert go(Client(), offer).status_code == 302
+    assert ClickCount.objects.get().clicks == 1
+    if connection.vendor == "postgresql":  # the setting lasted for the counting statement only
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone() == ("on",)
