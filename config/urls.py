@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.http import HttpResponse
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -8,16 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import health
 from reviews import views as review_views
 
-
-def health(request):
-    """For load balancers (and the benchmark's reference): alive, without touching anything."""
-    return HttpResponse("ok\n", content_type="text/plain")
-
-
 urlpatterns = [
-    path("healthz", health, name="health"),
+    path("healthz", health.overview, name="health"),
+    path("healthz/live", health.live, name="health-live"),
+    path("healthz/ready", health.ready, name="health-ready"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", review_views.search, name="search"),

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import akismet
 import httpx
 from django.conf import settings
-from django.core.cache import cache
+
+from pagecache import counters
 
 logger = logging.getLogger(__name__)
 
@@ -81,11 +82,4 @@ def akismet_says_spam(submission):
 def rate_limited(address_hash):
     """Count a comment from this address; True once it is over the limit for the window."""
     limit, window = settings.COMMENT_RATE_LIMIT
-    key = f"comment-rate:{address_hash}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    return counters.count(f"comment-rate:{address_hash}", window) > limit

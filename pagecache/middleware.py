@@ -1,25 +1,20 @@
-"""Whole pages from the cache for anonymous readers.
+"""Whole pages from the cache for anonymous readers; private pages for signed-in ones.
+
+The outermost middleware, so a page is stored with every header the others add (security
+headers, the Content-Security-Policy, X-Frame-Options, Cache-Control) and sent again with
+exactly those. Under WSGI, pagecache.front serves the stored pages before Django runs; this
+serves them too where there is no front (the test client, ASGI), and stores them.
 
 Only responses whose views said what they show (`tags.depends_on`) are stored, so anything
-else is never cached by accident. Anyone with a session (editors, moderators) and every
-non-GET request go straight through.
+else is never cached by accident. Signed-in readers bypass the cache and their pages are sent
+private. A session cookie alone does not bypass it, as anyone can send one: the session must be
+a real one of a signed-in user (one query, far less than rendering the page).
 """
 
-import hashlib
-
 from django.conf import settings
-from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from . import frontend, keys, tags
-
-# Every page depends on its Site record (host, name); what else it shows, its view has said.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "Vary", "Cache-Control")
-
-
-def page_key(request):
-    address = f"{request.get_host()}{request.get_full_path()}"
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+from . import frontend, keys, pages, tags
 
 
 class AnonymousPageCacheMiddleware:
@@ -27,56 +22,58 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.may_use_cache(request):
-            return self.get_response(request)
-        key = page_key(request)
-        cached = tags.fetch(key)
-        if cached is not None:
-            return self.rebuild(cached)
+        if pages.LOOKUP in request.META:  # the WSGI front looked already
+            lookup = request.META[pages.LOOKUP]
+        else:
+            lookup = pages.look_up(request.META)
+        if lookup is not None and pages.signed_in(request):
+            lookup = None
+        accept_encoding = request.headers.get("Accept-Encoding", "")
+        if lookup is not None and lookup.page is not None:
+            return pages.as_response(lookup.page, accept_encoding, "hit")
+
         response = self.get_response(request)
-        if self.may_store(request, response):
-            shown = tags.shown_by(request) | {keys.SITE}
-            self.mark_shared(response)
-            tags.store(key, self.snapshot(response), shown, self.timeout)
-            if frontend.enabled():
-                frontend.remember(request.build_absolute_uri(), shown)
-            response["X-Page-Cache"] = "miss"
-        return response
+        if self.keep_private(request, response) or lookup is None:
+            return response
+        if not self.may_store(request, response, lookup):
+            return response
+        # Every page depends on its Site record (host, name); the rest, its view has said.
+        shown = tags.shown_by(request) | {keys.SITE}
+        self.mark_shared(response)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        page = pages.snapshot(response)
+        tags.store(lookup.key, page, shown, self.timeout, built_in=lookup.generation)
+        if frontend.enabled():
+            frontend.remember(request.build_absolute_uri(), shown)
+        return pages.as_response(page, accept_encoding, "miss")
 
     @property
     def timeout(self):
         return settings.PAGE_CACHE_SECONDS
 
     @staticmethod
-    def may_use_cache(request):
-        return (
-            request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(settings.PAGE_CACHE_SKIP_PREFIXES)
-        )
+    def keep_private(request, response):
+        """Mark a signed-in reader's response private; True if the reader is signed in."""
+        user = getattr(request, "user", None)  # absent if a middleware answered before auth
+        if user is None or not user.is_authenticated:
+            return False
+        patch_cache_control(response, private=True)
+        return True
 
     @staticmethod
-    def may_store(request, response):
+    def may_store(request, response, lookup):
         return (
-            response.status_code == 200
+            request.method == "GET"
+            and response.status_code == 200
             and getattr(request, "cache_tags", None)
             and not response.streaming
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")
             and not getattr(request, "is_preview", False)
+            # Stored under the address it was looked up by only if Django saw the same one.
+            and lookup.key == pages.page_key(request.META)
+            and (request.scheme, request.get_host()) == pages.address_parts(request.META)
         )
-
-    @staticmethod
-    def snapshot(response):
-        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        return {"status": response.status_code, "headers": headers, "content": response.content}
-
-    def rebuild(self, cached):
-        response = HttpResponse(cached["content"], status=cached["status"])
-        for name, value in cached["headers"].items():
-            response[name] = value
-        response["X-Page-Cache"] = "hit"
-        return response
 
     def mark_shared(self, response):
         # Browsers check back every time; a CDN may keep the page until it is purged.

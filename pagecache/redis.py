@@ -1,4 +1,4 @@
-"""Django's Redis cache, keeping one client per Redis server and process.
+"""Django's Redis cache: one client per Redis server and process, behind a circuit breaker.
 
 Django's client makes a new `redis.Redis` object for every command, and each one copies the
 library's table of response callbacks: on a page served from the cache that was a third of the
@@ -7,17 +7,128 @@ time spent. A client is safe to share between threads, as its pool hands out con
 The clients live as long as the process, not as long as one cache object: the page cache and the
 renditions cache on the same server share their connections, and a cache object made again when
 settings change (as tests do) reuses them instead of leaving open sockets to the garbage collector.
+
+A Redis that is down or frozen must not take the site with it. Every command has short socket
+timeouts (TIMEOUT_SECONDS unless OPTIONS say otherwise), and the first one that fails opens the
+breaker of that server in this process: from then on every command answers as a cache miss at
+once (a write is dropped, `incr` finds no key), so pages render from the database, uncached. A
+thread pings the server every RETRY_SECONDS; when it answers, `recovered` is sent from that
+thread (the page cache retires there what changed while Redis was away) and only then is the
+breaker closed. So a dead Redis costs each process one timeout per outage, and readers never
+wait on it again.
 """
 
+import logging
+import threading
+import time
+from urllib.parse import urlsplit
+
+import redis
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.dispatch import Signal
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT_SECONDS = 0.25  # a healthy Redis answers in well under a millisecond
+RETRY_SECONDS = 1.0
+
+# Sent from the breaker's thread once a server answers again, before the breaker closes; the
+# receivers' own cache commands go through. Arguments: server.
+recovered = Signal()
 
 _clients = {}
+_breakers = {}
+
+
+class Breaker:
+    """Whether this process may talk to one Redis server, and the thread that waits for it."""
+
+    def __init__(self, server, ping, retry_seconds):
+        address = urlsplit(server)
+        self.server = f"{address.hostname}:{address.port or 6379}"  # never its password
+        self.ping = ping
+        self.retry_seconds = retry_seconds
+        self.is_open = False
+        self.opened_at = None
+        self.trips = 0  # how often it opened in this process: the metric /healthz reports
+        self.lock = threading.Lock()
+        self.recovery = threading.local()  # set in the thread that probes and recovers
+
+    def allows(self):
+        return not self.is_open or getattr(self.recovery, "active", False)
+
+    def reachable(self):
+        return self.allows() and not getattr(self.recovery, "failed", False)
+
+    def run(self, command, *args, otherwise):
+        """command(*args), or `otherwise` at once when the server is not to be asked or failed."""
+        if not self.allows():
+            return otherwise
+        try:
+            return command(*args)
+        except redis.RedisError as error:
+            self.failed(error)
+            return otherwise
+
+    def failed(self, error):
+        if getattr(self.recovery, "active", False):
+            self.recovery.failed = True
+            return
+        with self.lock:
+            if self.is_open:
+                return
+            self.is_open, self.opened_at = True, time.monotonic()
+            self.trips += 1
+        logger.warning(
+            "Redis at %s failed (%s): this process serves uncached pages and retries every %s s",
+            self.server,
+            error,
+            self.retry_seconds,
+        )
+        threading.Thread(target=self.probe, name="redis-breaker", daemon=True).start()
+
+    def probe(self):
+        self.recovery.active = True
+        while True:
+            time.sleep(self.retry_seconds)
+            self.recovery.failed = False
+            try:
+                self.ping()
+            except redis.RedisError:
+                continue
+            answers = recovered.send_robust(sender=Breaker, server=self.server)
+            errors = [answer for _, answer in answers if isinstance(answer, Exception)]
+            if errors:
+                logger.error("Recovering from a Redis outage failed", exc_info=errors[0])
+                continue
+            if not self.recovery.failed:
+                break
+        with self.lock:
+            self.is_open = False
+        logger.warning(
+            "Redis at %s answers again after %.1f s",
+            self.server,
+            time.monotonic() - self.opened_at,
+        )
+
+    def state(self):
+        state = {"status": "down" if self.is_open else "ok", "breaker_trips": self.trips}
+        if self.is_open:
+            state["down_for_seconds"] = round(time.monotonic() - self.opened_at, 1)
+        return state
 
 
 class PooledClient(RedisCacheClient):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, servers, retry_seconds, **options):
+        super().__init__(servers, **options)
         self._by_index = {}  # this cache's view of `_clients`, without building keys per command
+        identity = (tuple(servers), repr(sorted(self._pool_options.items())))
+        self.breaker = _breakers.get(identity)
+        if self.breaker is None:
+            writer = self._shared_client(servers[0])
+            self.breaker = _breakers.setdefault(
+                identity, Breaker(servers[0], writer.ping, retry_seconds)
+            )
 
     def get_client(self, key=None, *, write=False):
         index = self._get_connection_pool_index(write)
@@ -34,8 +145,67 @@ class PooledClient(RedisCacheClient):
             client = _clients.setdefault(identity, self._client(connection_pool=pool))
         return client
 
+    # Every command through the breaker, answering as a miss when Redis cannot be asked.
+
+    def add(self, key, value, timeout):
+        return self.breaker.run(super().add, key, value, timeout, otherwise=False)
+
+    def get(self, key, default):
+        return self.breaker.run(super().get, key, default, otherwise=default)
+
+    def set(self, key, value, timeout):
+        self.breaker.run(super().set, key, value, timeout, otherwise=None)
+
+    def touch(self, key, timeout):
+        return self.breaker.run(super().touch, key, timeout, otherwise=False)
+
+    def delete(self, key):
+        return self.breaker.run(super().delete, key, otherwise=False)
+
+    def get_many(self, keys):
+        return self.breaker.run(super().get_many, keys, otherwise={})
+
+    def has_key(self, key):
+        return self.breaker.run(super().has_key, key, otherwise=False)
+
+    def incr(self, key, delta):
+        value = self.breaker.run(super().incr, key, delta, otherwise=None)
+        if value is None:
+            raise ValueError(f"Key {key!r} not found: Redis cannot be asked.")
+        return value
+
+    def set_many(self, data, timeout):
+        self.breaker.run(super().set_many, data, timeout, otherwise=None)
+
+    def delete_many(self, keys):
+        self.breaker.run(super().delete_many, keys, otherwise=None)
+
+    def clear(self):
+        return self.breaker.run(super().clear, otherwise=False)
+
 
 class SharedClientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = PooledClient
+        self._options = {
+            "socket_connect_timeout": TIMEOUT_SECONDS,
+            "socket_timeout": TIMEOUT_SECONDS,
+            **self._options,
+            "retry_seconds": params.get("RETRY_SECONDS", RETRY_SECONDS),
+        }
+
+    def reachable(self):
+        return self._cache.breaker.reachable()
+
+    def health(self):
+        """{"status": "ok" | "down", ...}: asks Redis unless its breaker is already open."""
+        breaker = self._cache.breaker
+        if breaker.allows():
+            breaker.run(breaker.ping, otherwise=None)
+        return breaker.state()
+
+
+def reachable(cache):
+    """False while `cache` is a Redis this process cannot ask; other backends are always there."""
+    return not isinstance(cache, SharedClientRedisCache) or cache.reachable()

@@ -9,6 +9,15 @@ match it again.
 Each process also keeps its own copies of the entries it fetched, stamped with the shared
 generation: a counter that every invalidation bumps. While the generation is unchanged no tag
 anywhere has changed, so a copy is served after one small read instead of two larger ones.
+
+An entry is stored only if the generation read before it was built is still current: a page
+rendered from data read just before a change committed must not be stored as current (the
+versions read after the change would vouch for it). While changes arrive faster than a render
+takes, what renders is served but not stored.
+
+When the shared cache cannot be reached (pagecache.redis), nothing is served from it or from
+the local copies, which cannot be checked; invalidations made meanwhile are lost, so once it
+answers again every entry made before is retired (the EVERYTHING tag, which every entry shows).
 """
 
 import contextlib
@@ -19,10 +28,12 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.dispatch import receiver
 
-from . import frontend
+from . import frontend, redis
 
 GENERATION = "tag-generation"
+EVERYTHING = "*"
 
 
 class LocalCopies:
@@ -64,23 +75,30 @@ def version_keys(tags):
     return {f"tag:{tag}": tag for tag in tags}
 
 
-def current_versions(tags):
-    """{tag: version} for every tag, or None when the cache would not keep a version."""
+def versions_since(tags, generation):
+    """{tag: version} for every tag, or None if any tag changed since `generation` was read, or
+    the cache would not keep a version."""
+    if generation is None:
+        return None
     keys = version_keys(tags)
-    found = cache.get_many(keys)
-    if len(found) < len(keys):
+    found = cache.get_many([*keys, GENERATION])
+    if len(found) <= len(keys):
         for key in keys.keys() - found.keys():
             cache.add(key, time.time_ns(), timeout=None)
-        found = cache.get_many(keys)
-        if len(found) < len(keys):
+        found = cache.get_many([*keys, GENERATION])
+        if len(found) <= len(keys):
             return None
+    if found.pop(GENERATION) != generation:
+        return None
     return {keys[key]: version for key, version in found.items()}
 
 
-def fetch(key):
-    """The value stored under key, or None if absent or any of its tags changed since."""
-    # Read before validating: a change made meanwhile bumps it, so the copy is checked again.
-    generation = current_generation()
+def fetch(key, generation):
+    """The value stored under key, or None if absent or any of its tags changed since.
+
+    `generation` is current_generation(), read first: a change made meanwhile bumps it, so a
+    local copy is checked again (and whatever is built after a miss is stored against it).
+    """
     local_key = cache.make_key(key)  # includes the cache's prefix
     if generation is not None and (value := local_copies.get(local_key, generation)) is not None:
         return value
@@ -101,8 +119,10 @@ def fetch_shared(key):
     return entry["value"]
 
 
-def store(key, value, tags, timeout):
-    versions = current_versions(sorted(tags))
+def store(key, value, tags, timeout, built_in):
+    """Keep value under key until any of its tags changes, unless one changed since the
+    generation `built_in` was read, before the value was built from the data it shows."""
+    versions = versions_since(sorted({*tags, EVERYTHING}), built_in)
     if versions is not None:
         cache.set(key, {"versions": versions, "value": value}, timeout)
 
@@ -113,11 +133,12 @@ def fetch_or_build(key, build, timeout):
     `build` returns (value, tags it shows). A value that names no tag is returned but not
     kept: nothing would ever retire it.
     """
-    value = fetch(key)
+    generation = current_generation()
+    value = fetch(key, generation)
     if value is None:
         value, shown = build()
         if value is not None and shown:
-            store(key, value, shown, timeout)
+            store(key, value, shown, timeout, built_in=generation)
     return value
 
 
@@ -157,8 +178,15 @@ def after_commit(tags):
 
 
 def bump(tags):
-    # Tags first, then the generation: a copy validated in between is stamped with the old one.
-    for key in [*version_keys(tags), GENERATION]:
+    # The generation before the tags, so a value built meanwhile is not stored with their new
+    # versions; and after them, so a copy validated in between is stamped with an old one.
+    for key in [GENERATION, *version_keys(tags), GENERATION]:
         # A missing version was never used or was evicted: nothing depends on it any more.
         with contextlib.suppress(ValueError):
             cache.incr(key)
+
+
+@receiver(redis.recovered)
+def retire_everything(sender, **kwargs):
+    """Redis answers again: what changed while it was away was never invalidated."""
+    bump([EVERYTHING])

@@ -49,13 +49,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: it stores pages with every header the others add, and serves them again
+    # (under WSGI, pagecache.front serves them before Django runs at all).
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "wordpress.middleware.WordPressIdRedirectMiddleware",
-    # Above this line runs for every response, cached or not; below it only on a cache miss.
-    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "pagecache.routing.CachedRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,10 +108,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.25"))
+REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "1"))
+
+
 def cache_settings(redis_url, key_prefix):
-    """Redis when REDIS_URL is set (shared by every app server), else this process's memory."""
+    """Redis when REDIS_URL is set (shared by every app server), else this process's memory.
+
+    A Redis that does not answer within REDIS_TIMEOUT_SECONDS is left alone by each process,
+    which renders pages uncached, until it answers a ping again (every REDIS_RETRY_SECONDS).
+    """
     if redis_url:
-        backend = {"BACKEND": "pagecache.redis.SharedClientRedisCache", "LOCATION": redis_url}
+        backend = {
+            "BACKEND": "pagecache.redis.SharedClientRedisCache",
+            "LOCATION": redis_url,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
+            "RETRY_SECONDS": REDIS_RETRY_SECONDS,
+        }
     else:
         backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     return {
@@ -184,6 +201,8 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 PAGE_CACHE_SECONDS = 60 * 60
 # Entries each process also keeps in its own memory (a review page is about 60 KB).
 PAGE_CACHE_LOCAL_ENTRIES = 500
+# Query parameters for analytics: a page asked for with them is the page without them.
+PAGE_CACHE_IGNORED_PARAMETERS = ("utm_*", "fbclid", "gclid", "msclkid")
 PAGE_CACHE_SKIP_PREFIXES = (
     "/admin/",
     "/documents/",
