@@ -16,6 +16,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 
 from feedback import cache as feedback_cache
+from offers import cache as offers_cache
 from pagecache import keys, tags
 
 CATEGORY_LIST = "category-list"
@@ -58,8 +59,9 @@ def verdict_label(pk):
 
 
 def shown_by_card(review):
-    """What a review's card shows: the review, its verdict label, poster and comment count."""
-    shown = {card(review.pk), feedback_cache.comments(review.pk)}
+    """What a review's card shows: the review, its verdict label, poster, comment count, and
+    whether it is free to watch (which can follow its offers' services)."""
+    shown = {card(review.pk), feedback_cache.comments(review.pk), offers_cache.OFFER_TERMS}
     if review.verdict_label_id:
         shown.add(verdict_label(review.verdict_label_id))
     if review.poster_id:

@@ -1,16 +1,20 @@
 """RSS 2.0 and Atom feeds of reviews, for the whole site and for each category.
 
 Entries carry the intro and the verdict, which are written to be spoiler-free; never the body.
+An entry whose review has affiliate offers carries the review's disclosure too.
 """
 
 import datetime
+import html
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
 from wagtail.models import Site
 
+from core.chrome import chrome_for
 from core.links import absolute_url
 from pagecache.tags import depends_on
 
@@ -51,7 +55,11 @@ class ReviewsFeed(Feed):
 
     def items(self, source):
         reviews = (
-            ReviewPage.objects.for_listing().in_site(source.site).prefetch_related("categories")
+            ReviewPage.objects.for_listing()
+            .in_site(source.site)
+            .with_affiliate_offers()
+            .select_related("disclosure")
+            .prefetch_related("categories")
         )
         shows = cache.ALL_REVIEWS
         if source.category:
@@ -62,7 +70,20 @@ class ReviewsFeed(Feed):
         for review in reviews:
             review.feed_link = absolute_url(review, source.request)
             review.feed_author = review.author.name if review.author else source.site.site_name
+            review.feed_disclosure = self.disclosure(source, review)
         return reviews
+
+    def disclosure(self, source, review):
+        """The review's disclosure as plain text, if it has affiliate offers; else ""."""
+        if not review.has_affiliate_offer:
+            return ""
+        disclosure = review.get_disclosure(
+            lambda: chrome_for(source.request).review_settings.default_disclosure, True
+        )
+        if disclosure.pk:
+            depends_on(source.request, cache.disclosure(disclosure.pk))
+        text = strip_tags(disclosure.text.replace("</p>", "</p>\n"))
+        return " ".join(html.unescape(text).split())
 
     def item_title(self, item):
         return item.title
@@ -71,9 +92,12 @@ class ReviewsFeed(Feed):
         return item.feed_link
 
     def item_description(self, item):
+        parts = [item.intro]
         if item.verdict_label:
-            return f"{item.intro}\n\nVerdict: {item.verdict_label.name}. {item.verdict_summary}"
-        return item.intro
+            parts.append(f"Verdict: {item.verdict_label.name}. {item.verdict_summary}")
+        if item.feed_disclosure:
+            parts.append(item.feed_disclosure)
+        return "\n\n".join(parts)
 
     def item_pubdate(self, item):
         return datetime.datetime.combine(item.date_published, datetime.time(12), datetime.UTC)

@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -25,6 +25,9 @@ from core.forms import EditorialPageForm
 from core.prefetch import ImagesShown, load_renditions_together
 from feedback.cache import comments, ratings
 from feedback.models import ReaderRating, with_comment_count
+from offers import cache as offers_cache
+from offers import links
+from offers.models import Offer, Service
 from pagecache import keys, tags
 from pagecache.restrictions import PublicFromCacheQuerySet, RestrictionsFromCache
 from pagecache.routing import cached_copy
@@ -35,6 +38,11 @@ from .blocks import ReviewBodyBlock
 
 REVIEWS_PER_PAGE = 12
 EARLIEST_RELEASE_YEAR = 1870
+# Shown with affiliate links when the site has no default disclosure: they are never undisclosed.
+STANDARD_DISCLOSURE = (
+    "<p>Some links on this page are affiliate links: we may earn a commission if you buy "
+    "through them.</p>"
+)
 
 
 class VerdictLabel(Orderable):
@@ -176,12 +184,17 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             ReviewPage.objects.child_of(self)
             .filter(slug=slug)
             .select_related("author", "poster", "disclosure", "verdict_label")
-            .prefetch_related("categories", "tags")
+            .prefetch_related(
+                "categories",
+                "tags",
+                Prefetch("offers", queryset=Offer.objects.select_related("service__logo")),
+            )
         ).first()
         if review is None:
             return None, None
         return review, {
             keys.page(review.pk),
+            *review.shown_by_offers(),
             *(cache.category(category.pk) for category in review.categories.all()),
             *([cache.critic(review.author_id)] if review.author_id else []),
             *([keys.image(review.poster_id)] if review.poster_id else []),
@@ -308,7 +321,13 @@ class ReviewPageQuerySet(PublicFromCacheQuerySet):
             .order_by("-date_published", "-first_published_at", "-pk")
             .select_related("verdict_label", "author", "poster")
             .with_comment_count()
+            .annotate(free_to_watch=Exists(Offer.objects.filter(review=OuterRef("pk")).free()))
         )
+
+    def with_affiliate_offers(self):
+        """Annotate each review with whether it has an offer with an affiliate link."""
+        offers = Offer.objects.filter(review=OuterRef("pk")).affiliate()
+        return self.annotate(has_affiliate_offer=Exists(offers))
 
     def with_comment_count(self):
         """Annotate each review with its number of approved reader comments."""
@@ -325,9 +344,8 @@ class ReviewPage(RestrictionsFromCache, Page):
         SHORT = "short", "Short film"
 
     class DisclosureChoice(models.TextChoices):
-        DEFAULT = "default", "The site's default disclosure"
-        OTHER = "other", "Another disclosure (choose below)"
-        NONE = "none", "No disclosure"
+        DEFAULT = "default", "The site's default, shown only if the review has affiliate links"
+        OTHER = "other", "The disclosure chosen below, always shown"
 
     work_title = models.CharField(
         "title of the reviewed work",
@@ -400,7 +418,13 @@ class ReviewPage(RestrictionsFromCache, Page):
         max_length=10,
         choices=DisclosureChoice.choices,
         default=DisclosureChoice.DEFAULT,
-        help_text="Which affiliate-link disclosure to show at the top of this review.",
+        help_text=(
+            "A review with affiliate links (an offer from an affiliate service under Where to "
+            "watch, or a link in its text to an affiliate's site) shows a disclosure before "
+            "the first of them: in the Where to watch box, and at the top of the review when "
+            "its text has one. A review without affiliate links shows none, unless you choose "
+            "a disclosure here: that one is shown at the top in any case."
+        ),
     )
     disclosure = models.ForeignKey(
         AffiliateDisclosure,
@@ -408,7 +432,10 @@ class ReviewPage(RestrictionsFromCache, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Only used with 'Another disclosure'.",
+        help_text=(
+            "Used when the choice above is 'The disclosure chosen below'. If the review has "
+            "affiliate links, this disclosure must speak for them too."
+        ),
     )
     body = StreamField(ReviewBodyBlock(), help_text="The review itself, built from blocks.")
     comments_open = models.BooleanField(
@@ -440,6 +467,15 @@ class ReviewPage(RestrictionsFromCache, Page):
                 FieldPanel("poster"),
             ],
             heading="What is reviewed",
+        ),
+        InlinePanel(
+            "offers",
+            heading="Where to watch",
+            label="Offer",
+            help_text=(
+                "Where readers can watch, rent or buy it, shown in a box near the facts. "
+                "Affiliate offers link through this site and bring the disclosure with them."
+            ),
         ),
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("author"), FieldPanel("date_published")]),
@@ -505,39 +541,74 @@ class ReviewPage(RestrictionsFromCache, Page):
         self.verdict_score = verdict["score"] if verdict else None
         self.verdict_summary = verdict["summary"] if verdict else ""
 
-    def get_disclosure(self, site_default):
-        """The disclosure shown on this review; a deleted choice falls back to the default.
+    @property
+    def chose_disclosure(self):
+        return self.disclosure_choice == self.DisclosureChoice.OTHER
 
+    def get_disclosure(self, site_default, affiliate_links):
+        """The disclosure this review shows, or None.
+
+        The editor's own choice is always shown (the default stands in if it was deleted).
+        Otherwise a review shows the site's default only if it has `affiliate_links`, and
+        with no default set a standard one, as affiliate links are never left undisclosed.
         `site_default()` gives the site's default, read only when this review shows it.
         """
-        if self.disclosure_choice == self.DisclosureChoice.NONE:
-            return None
-        if self.disclosure_choice == self.DisclosureChoice.OTHER and self.disclosure:
+        if self.chose_disclosure and self.disclosure:
             return self.disclosure
-        return site_default()
+        if not (affiliate_links or self.chose_disclosure):
+            return None
+        default = site_default()
+        if default is None and affiliate_links:
+            return AffiliateDisclosure(text=STANDARD_DISCLOSURE)
+        return default
 
     def get_context(self, request, *args, **kwargs):
+        """The review, its offers, and the disclosure before the first affiliate link.
+
+        Offers come before the text in reading order, and the Where to watch box shows the
+        disclosure above its affiliate offers; a text with affiliate links has it at the top.
+        """
         context = super().get_context(request, *args, **kwargs)
+        offers = list(self.offers.all())
+        linked = links.linked_urls(list(self.body.raw_data))
+        # Only a review that links out needs to know where affiliate links go.
+        sites = Service.objects.affiliate_sites() if linked else None
+        in_text = bool(sites) and any(links.goes_to(url, sites) for url in linked)
+        in_offers = any(offer.is_affiliate for offer in offers)
         disclosure = self.get_disclosure(
-            lambda: chrome_for(request).review_settings.default_disclosure
+            lambda: chrome_for(request).review_settings.default_disclosure, in_text or in_offers
         )
-        context["disclosure"] = disclosure
+        context["disclosure"] = disclosure if in_text or self.chose_disclosure else None
+        context["offers"] = offers
+        context["offers_disclosure"] = disclosure if in_offers else None
+        context["affiliate_sites"] = sites
         context["rating_summary"] = ReaderRating.cached_summary(self)
         depends_on(request, *self.shown_by_page(disclosure))
+        if linked:
+            depends_on(request, offers_cache.AFFILIATE_SITES)
         # Should a part of the page be rendered again: the poster and the images in the body,
         # with all their renditions, in one query.
         self.images_shown = ImagesShown(self.image_ids())
         self.images_shown.attach(self.poster)
         return context
 
+    def shown_by_offers(self):
+        """Cache tags of the services (and their logos) the Where to watch box shows."""
+        services = {offer.service for offer in self.offers.all()}
+        return {
+            *(offers_cache.service(service.pk) for service in services),
+            *(keys.image(service.logo_id) for service in services if service.logo_id),
+        }
+
     def shown_by_page(self, disclosure):
         """Cache tags of everything the review page shows."""
         categories = [category.pk for category in self.categories.all()]
         return {
             keys.page(self.pk),
+            *self.shown_by_offers(),
             comments(self.pk),
             ratings(self.pk),
-            *([cache.disclosure(disclosure.pk)] if disclosure else []),
+            *([cache.disclosure(disclosure.pk)] if disclosure and disclosure.pk else []),
             *([cache.critic(self.author_id)] if self.author_id else []),
             *([cache.verdict_label(self.verdict_label_id)] if self.verdict_label_id else []),
             *(keys.image(pk) for pk in self.image_ids()),

@@ -15,6 +15,8 @@ from config.settings.base import cache_settings
 from feedback.factories import comment_threads
 from feedback.protection import TOKEN_SALT
 from home.models import HomePage
+from offers.factories import AffiliateServiceFactory, OfferFactory, ServiceFactory
+from offers.models import Kind
 from reviews.factories import (
     AffiliateDisclosureFactory,
     CategoryFactory,
@@ -164,12 +166,18 @@ def big_review(index, categories):
     images = [wagtail_factories.ImageFactory() for _ in range(3)]
     body = budget_review_body(images)
     assert len(body) == 20
+    shop = AffiliateServiceFactory(logo=wagtail_factories.ImageFactory())
     review = ReviewPageFactory(
         parent=index,
         body=body,
         poster=wagtail_factories.ImageFactory(),
         author=CriticFactory(),
         categories=categories,
+        offers=[  # a free source, a shop with a logo and affiliate links, a rental
+            OfferFactory(service=ServiceFactory(kind=Kind.FREE)),
+            OfferFactory(service=shop, price_text="£12.99", region="GB"),
+            OfferFactory(service=ServiceFactory(), kind=Kind.RENT, price_text="£3.49"),
+        ],
     )
     comment_threads(review)  # 50 comments
     return review

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from core.blocks import StandardBodyBlock
 from feedback.models import CommentSettings
 from home.models import HomePage, SiteSettings, StandardPage
+from offers.models import Offer, Service
 from reviews.blocks import ReviewBodyBlock
 from reviews.models import (
     AffiliateDisclosure,
@@ -58,6 +59,8 @@ def child_blocks(block, path=""):
         SiteSettings,
         ReviewSettings,
         CommentSettings,
+        Service,
+        Offer,
     ],
 )
 def test_every_form_field_has_help_text(admin_user, home_page, model):

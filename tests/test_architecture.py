@@ -17,6 +17,7 @@ LAYERS = {
     "pagecache": 0,  # the cache engine: imports no app of ours
     "core": 1,  # shared and domain-free
     "feedback": 2,  # reader comments and ratings
+    "offers": 2,  # where to watch: services, offers, their links and clicks
     "reviews": 3,
     "home": 4,
     "demo": 5,

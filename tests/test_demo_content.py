@@ -1,12 +1,14 @@
 """The demo loader builds a complete publication and is safe to run again."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from feedback.models import Comment
 from home.models import HomePage, StandardPage
+from offers.models import Offer, Service
 from reviews.blocks import ReviewBodyBlock
 from reviews.models import AffiliateDisclosure, Category, Critic, ReviewPage, ReviewSettings
 
@@ -20,6 +22,8 @@ def snapshot():
         "critics": Critic.objects.count(),
         "disclosures": AffiliateDisclosure.objects.count(),
         "comments": Comment.objects.count(),
+        "services": Service.objects.count(),
+        "offers": Offer.objects.count(),
         "revisions": sum(page.revisions.count() for page in Page.objects.all()),
     }
 
@@ -43,10 +47,26 @@ def test_demo_has_the_pieces_of_a_publication(demo):
     assert settings.default_disclosure is not None
     assert settings.default_disclosure.guidelines_page.slug == "editorial-guidelines"
     assert ReviewPage.objects.filter(disclosure_choice="other").exists()
-    assert ReviewPage.objects.filter(disclosure_choice="none").exists()
     assert HomePage.objects.get().featured_reviews.count() == 2
     assert not ReviewPage.objects.filter(poster=None).exists()
     assert Comment.objects.filter(status="approved", parent__isnull=False).exists()
+
+
+def test_every_demo_film_is_free_to_watch_and_some_have_a_shop(demo, client):
+    archive = Service.objects.get(name="Internet Archive")
+    assert not archive.is_affiliate
+    for review in ReviewPage.objects.all():
+        assert review.offers.filter(service=archive).exists(), review.slug
+    shop = Service.objects.get(is_affiliate=True)
+    with_shop = ReviewPage.objects.filter(offers__service=shop)
+    assert with_shop.count() >= 3
+    assert client.get(with_shop.first().url).text.count('rel="sponsored noopener"') >= 1
+
+    disclosed = BeautifulSoup(client.get("/reviews/charade/").content, "html.parser")
+    assert disclosed.select_one("aside.disclosure")  # its text links to the shop
+    undisclosed = BeautifulSoup(client.get("/reviews/nanook-of-the-north/").content, "html.parser")
+    assert undisclosed.select(".disclosure") == []
+    assert "Free to watch" in client.get("/reviews/").text
 
 
 def test_demo_reviews_use_every_block(demo):

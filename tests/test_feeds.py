@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core import block_values as shared_blocks
+from offers.factories import AffiliateServiceFactory, OfferFactory, ServiceFactory
 from reviews import block_values as review_blocks
 from reviews.factories import (
     CategoryFactory,
@@ -115,3 +116,25 @@ def test_feeds_are_discoverable(client, reviews, review_index):
         "/feeds/category/horror/rss/": "application/rss+xml",
         "/feeds/category/horror/atom/": "application/atom+xml",
     }
+
+
+def test_entries_with_affiliate_offers_carry_the_disclosure(client, reviews, default_disclosure):
+    nosferatu, general = reviews
+    nosferatu.offers = [OfferFactory(service=AffiliateServiceFactory())]
+    nosferatu.save_revision().publish()
+    general.offers = [OfferFactory(service=ServiceFactory())]
+    general.save_revision().publish()
+
+    for url, find in [
+        ("/feeds/reviews/rss/", lambda feed: feed.iter("item")),
+        ("/feeds/reviews/atom/", lambda feed: feed.iter(f"{ATOM}entry")),
+    ]:
+        feed = ET.fromstring(client.get(url).content)
+        entries = {
+            entry.findtext("title") or entry.findtext(f"{ATOM}title"): (
+                entry.findtext("description") or entry.findtext(f"{ATOM}summary")
+            )
+            for entry in find(feed)
+        }
+        assert entries["Nosferatu"].endswith("We earn a commission on shop links.")
+        assert "commission" not in entries["The General"]

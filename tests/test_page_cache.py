@@ -11,6 +11,7 @@ from feedback.factories import CommentFactory
 from feedback.models import Comment
 from home.factories import StandardPageFactory
 from home.models import SiteSettings, StandardPage
+from offers.factories import AffiliateServiceFactory, OfferFactory
 from pagecache import tags
 from reviews.factories import CategoryFactory, ReviewPageFactory
 from reviews.models import VerdictLabel
@@ -191,10 +192,10 @@ def test_category_edit_refreshes_pages_that_show_it(client, pages, horror):
 
 
 def test_disclosure_edit_refreshes_reviews_showing_it(client, pages, default_disclosure):
-    no_disclosure = pages["general"]
-    no_disclosure.disclosure_choice = "none"
-    no_disclosure.save_revision().publish()
-    watched = [pages["nosferatu"].url, no_disclosure.url, pages["about"]]
+    with_affiliate_links = pages["nosferatu"]  # the other review has none, so no disclosure
+    with_affiliate_links.offers = [OfferFactory(service=AffiliateServiceFactory())]
+    with_affiliate_links.save_revision().publish()
+    watched = [with_affiliate_links.url, pages["general"].url, pages["about"]]
     warm(client, *watched)
 
     default_disclosure.text = "<p>Changed wording.</p>"

@@ -3,7 +3,7 @@
 import wagtail_factories
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
 from reviews.factories import CategoryFactory, CriticFactory, ReviewIndexPageFactory
@@ -90,6 +90,7 @@ class ReviewAdminFormTests(WagtailPageTestCase):
                 "date_published": "2026-11-01",
                 "disclosure_choice": "default",
                 "body": overrides.pop("body", None) or self.body(),
+                "offers": inline_formset([]),
                 **overrides,
             }
         )

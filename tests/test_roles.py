@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from feedback.factories import CommentFactory
 from home.factories import StandardPageFactory
@@ -31,6 +31,7 @@ def review_form(**overrides):
             "body": streamfield(
                 [("text", {"heading": "", "text": rich_text("<p>Invention.</p>")})]
             ),
+            "offers": inline_formset([]),
         }
     )
     return {**data, **overrides}

@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = "postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/15"
 CONCURRENT_VOTES = 40
+CONCURRENT_CLICKS = 200
+READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 SETUP = """
 import json, django
@@ -104,6 +106,7 @@ def deployment(tmp_path_factory):
         for _, port in servers:
             wait_until_up(port)
         yield {
+            "database": f"postgresql://{POSTGRES}/{name}",
             "a": f"http://127.0.0.1:{servers[0][1]}",
             "b": f"http://127.0.0.1:{servers[1][1]}",
             "password": password,
@@ -210,3 +213,36 @@ def test_concurrent_votes_through_both_servers_are_all_counted(deployment):
     expected = f"User rating {average:.1f} / 5 from {CONCURRENT_VOTES} readers"
     assert rating_summary(get(a + url)[0]) == expected
     assert rating_summary(get(b + url)[0]) == expected
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the redirect itself is the answer
+
+
+def test_concurrent_clicks_through_both_servers_are_all_counted(deployment):
+    """Four worker processes on two servers, sixteen readers at once: no click is lost."""
+    a, b = deployment["a"], deployment["b"]
+    review_page, _ = get(f"{a}/reviews/nosferatu/")
+    code = re.search(r'href="/go/([^/"]+)/" rel="sponsored noopener"', review_page).group(1)
+    opener = urllib.request.build_opener(NoRedirects)
+
+    def click(n):
+        request = urllib.request.Request(
+            f"{(a, b)[n % 2]}/go/{code}/", headers={"User-Agent": READER_AGENT}
+        )
+        try:
+            opener.open(request, timeout=30)
+        except urllib.error.HTTPError as redirect:
+            return redirect.code, redirect.headers["Location"]
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = set(pool.map(click, range(CONCURRENT_CLICKS)))
+    destination = (
+        "https://silverscreen.example/blu-ray/nosferatu-1922-restored?ref=projection-booth"
+    )
+    assert answers == {(302, destination)}
+
+    with psycopg.connect(deployment["database"]) as database:
+        counted = database.execute("SELECT sum(clicks) FROM offers_clickcount").fetchone()[0]
+    assert counted == CONCURRENT_CLICKS

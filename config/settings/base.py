@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "home",
     "reviews",
     "feedback",
+    "offers",
     "pagecache",
     "wordpress",
     "demo",
@@ -208,6 +209,7 @@ PAGE_CACHE_SKIP_PREFIXES = (
     "/admin/",
     "/documents/",
     "/feedback/",
+    "/go/",  # offer links: counted on every click, never stored
     "/static/",
     "/media/",
     "/healthz",

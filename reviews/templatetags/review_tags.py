@@ -10,6 +10,8 @@ from wagtail.models import Site
 from core.links import absolute_url
 from core.prefetch import load_renditions_together, objects_known
 from feedback.models import RATING_SCALE
+from offers import cache as offers_cache
+from offers import links
 from pagecache import keys, tags
 from pagecache.tags import depends_on
 from reviews import cache
@@ -51,16 +53,26 @@ def review_body(context, review):
     """The review's blocks, rendered once per published version and then kept in the cache.
 
     Rendering the body loads its images, embeds and verdict label; the cached HTML needs none
-    of them. Publishing the review, or editing an image or the label, refreshes it.
+    of them. Publishing the review, or editing an image or the label, refreshes it. Links to
+    affiliates' sites (the page's `affiliate_sites`, None if the text links nowhere) are
+    marked as sponsored.
     """
+    sites = context.get("affiliate_sites")
+
+    def render():
+        html = render_blocks(context, review)
+        return mark_safe(links.mark_sponsored(html, sites)) if sites else html
+
     if getattr(context["request"], "is_preview", False):
-        return render_blocks(context, review)
+        return render()
 
     def build():
         shown = {keys.page(review.pk), *(keys.image(pk) for pk in review.image_ids())}
         if review.verdict_label_id:
             shown.add(cache.verdict_label(review.verdict_label_id))
-        return render_blocks(context, review), shown
+        if sites is not None:
+            shown.add(offers_cache.AFFILIATE_SITES)
+        return render(), shown
 
     return tags.fetch_or_build(f"review-body:{review.pk}", build, BODY_SECONDS)
 

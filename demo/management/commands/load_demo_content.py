@@ -17,6 +17,7 @@ from demo.bodies import body_blocks
 from demo.posters import draw_card, draw_poster
 from feedback.models import Comment
 from home.models import HomePage, HomePageFeaturedReview, SiteSettings, StandardPage
+from offers.models import Offer, Service
 from reviews.models import (
     AffiliateDisclosure,
     Category,
@@ -87,11 +88,15 @@ class Command(BaseCommand):
                 name=disclosure["name"], defaults={"text": disclosure["text"]}
             )
             self.count(created)
+        for service in site_data["services"]:
+            _, created = Service.objects.get_or_create(name=service["name"], defaults=service)
+            self.count(created)
         return {
             "categories": {category.slug: category for category in Category.objects.all()},
             "critics": {critic.name: critic for critic in Critic.objects.all()},
             "disclosures": {item.name: item for item in AffiliateDisclosure.objects.all()},
             "verdicts": {label.name: label for label in VerdictLabel.objects.all()},
+            "services": {service.name: service for service in Service.objects.all()},
         }
 
     def site_settings(self, home, site_data, snippets, guidelines):
@@ -148,9 +153,11 @@ class Command(BaseCommand):
         return self.publish_new(home, page)
 
     def review(self, index, slug, snippets):
-        if self.child(index, ReviewPage, slug):
-            return
         record = read_json(CONTENT / "reviews" / f"{slug}.json")
+        existing = self.child(index, ReviewPage, slug)
+        if existing:
+            self.add_offers(existing, record, snippets)
+            return
         background, ink = record["palette"]
         disclosure = record["disclosure"]
         page = ReviewPage(
@@ -173,13 +180,14 @@ class Command(BaseCommand):
                 f"poster-{slug}.png",
             ),
             disclosure_choice=(
-                disclosure
-                if disclosure in ("default", "none")
+                ReviewPage.DisclosureChoice.DEFAULT
+                if disclosure == "default"
                 else ReviewPage.DisclosureChoice.OTHER
             ),
             disclosure=snippets["disclosures"].get(disclosure),
         )
         page.categories = [snippets["categories"][slug] for slug in record["categories"]]
+        page.offers = self.offers(record, snippets)
         page.body = body_blocks(
             (CONTENT / "reviews" / f"{slug}.html").read_text(encoding="utf-8"),
             verdict_labels=snippets["verdicts"],
@@ -188,6 +196,20 @@ class Command(BaseCommand):
             ),
         )
         self.publish_new(index, page)
+
+    def offers(self, record, snippets):
+        return [
+            Offer(**{**offer, "service": snippets["services"][offer["service"]]})
+            for offer in record["offers"]
+        ]
+
+    def add_offers(self, review, record, snippets):
+        """Offers for a review loaded before the demo had them, in a new published revision."""
+        if review.offers.exists() or not record["offers"]:
+            return
+        review.offers = self.offers(record, snippets)
+        review.save_revision().publish()
+        self.count(True)
 
     def image(self, title, description, draw, filename):
         image_model = get_image_model()
