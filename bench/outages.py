@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.run import UNCACHED_LUA, ensure_wrk, measure, start_server  # noqa: E402
-from bench.services import PrivatePostgres, PrivateRedis, wait_for  # noqa: E402
+from bench.services import PrivatePostgres, PrivateRedis, free_port, wait_for  # noqa: E402
 
-REDIS_PORT = 6391
-POSTGRES_PORT = 5440
+REDIS_PORT = free_port()
+POSTGRES_PORT = free_port()
 FIND_REVIEW = (
     "import django; django.setup(); from reviews.models import ReviewPage; "
     "print(ReviewPage.objects.live().order_by('pk').first().url)"

@@ -5,11 +5,19 @@ freezes at will, on ports of their own (the shared servers on the default ports 
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import time
 from pathlib import Path
 
 import redis
+
+
+def free_port():
+    """A loopback port nothing listens on now, so parallel runs never share a private server."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def wait_for(condition, seconds=15, what="the condition"):

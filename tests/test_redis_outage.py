@@ -1,6 +1,6 @@
 """Redis down or frozen: readers get pages, feedback is stored, nothing stale comes back.
 
-A real redis-server of the test's own (port 6390) is stopped, frozen with SIGSTOP and brought
+A real redis-server of the test's own (on a free port) is stopped, frozen with SIGSTOP and brought
 back while the site runs against it.
 """
 
@@ -14,12 +14,11 @@ import pytest
 import redis
 from django.core.cache import caches
 
-from bench.services import PrivateRedis, wait_for
+from bench.services import PrivateRedis, free_port, wait_for
 from config.settings.base import cache_settings
 from feedback.models import Comment, ReaderRating
 from pagecache import tags
 
-PORT = 6390
 RETRY_SECONDS = 0.2
 
 pytestmark = pytest.mark.skipif(not PrivateRedis.available(), reason="needs redis-server")
@@ -27,7 +26,7 @@ pytestmark = pytest.mark.skipif(not PrivateRedis.available(), reason="needs redi
 
 @pytest.fixture(scope="module")
 def private_redis(tmp_path_factory):
-    server = PrivateRedis(PORT, tmp_path_factory.mktemp("redis"))
+    server = PrivateRedis(free_port(), tmp_path_factory.mktemp("redis"))
     server.start()
     yield server
     server.stop()
@@ -86,8 +85,9 @@ def test_pages_feeds_and_feedback_work_while_redis_is_down(
     assert "from 1 reader" in client.get(review.url).text
 
     assert breaker.trips == trips + 1
+    port = private_redis.port
     assert [r.getMessage() for r in caplog.records if "failed" in r.getMessage()] == [
-        f"Redis at 127.0.0.1:{PORT} failed (Error 111 connecting to 127.0.0.1:{PORT}. "
+        f"Redis at 127.0.0.1:{port} failed (Error 111 connecting to 127.0.0.1:{port}. "
         f"Connection refused.): this process serves uncached pages and retries every "
         f"{RETRY_SECONDS} s"
     ]
