@@ -3,9 +3,8 @@
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from django.core.exceptions import ValidationError
+from django.core.validators import StepValueValidator
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -97,12 +96,30 @@ class VerdictLabelChooserBlock(KnownObjectsChooserMixin, SnippetChooserBlock):
         return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
 
 
+class ScoreBlock(blocks.DecimalBlock):
+    """A score in half points: the browser's number input steps as the server checks.
+
+    The step is a rule of the site, not a stored setting: migrations record a plain
+    DecimalBlock.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs["step"] = str(SCORE_STEP)
+        self.field.validators.append(StepValueValidator(SCORE_STEP, offset=self.field.min_value))
+        self.field.error_messages["step_size"] = "Use steps of 0.5, e.g. 7 or 7.5."
+
+    def deconstruct(self):
+        _, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.DecimalBlock", args, kwargs
+
+
 class VerdictBlock(blocks.StructBlock):
     label = VerdictLabelChooserBlock(
         "reviews.VerdictLabel",
         help_text="The verdict in a word or two. Site owners manage this list.",
     )
-    score = blocks.DecimalBlock(
+    score = ScoreBlock(
         required=False,
         min_value=0,
         max_value=SCORE_MAX,
@@ -137,15 +154,6 @@ class VerdictBlock(blocks.StructBlock):
                 "details": "<p>Murnau's images have outlived every copy of the story.</p>",
             }
         )
-
-    def clean(self, value):
-        value = super().clean(value)
-        score = value.get("score")
-        if score is not None and score % SCORE_STEP:
-            raise StructBlockValidationError(
-                block_errors={"score": ValidationError("Use steps of 0.5, e.g. 7 or 7.5.")}
-            )
-        return value
 
 
 class TrailerBlock(blocks.StructBlock):

@@ -13,12 +13,20 @@ from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from core.chrome import chrome_for
 from core.forms import EditorialPageForm
@@ -456,7 +464,9 @@ class ReviewPage(RestrictionsFromCache, Page):
     )
     verdict_summary = models.CharField(max_length=160, blank=True, editable=False)
 
-    content_panels = [
+    # Tabs in the order a critic works: the review itself first, with where readers find it and
+    # the disclosure beside it; then where to watch; Promote only for search engines and the slug.
+    review_panels = [
         *Page.content_panels,
         MultiFieldPanel(
             [
@@ -464,10 +474,36 @@ class ReviewPage(RestrictionsFromCache, Page):
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("release_year")]),
                 FieldPanel("original_title"),
                 FieldRowPanel([FieldPanel("director"), FieldPanel("runtime_minutes")]),
-                FieldPanel("poster"),
             ],
             heading="What is reviewed",
         ),
+        FieldPanel("intro"),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "author",
+                    heading="Byline",
+                    help_text="The critic whose name readers see. Site owners add critics.",
+                    widget=AdminSnippetChooser(
+                        Critic,
+                        choose_one_text="Choose byline",
+                        choose_another_text="Change byline",
+                        link_to_chosen_text="Edit this byline",
+                    ),
+                ),
+                FieldPanel("date_published"),
+            ]
+        ),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldPanel("disclosure_choice"), FieldPanel("disclosure")],
+            heading="Affiliate disclosure",
+        ),
+        FieldPanel("poster"),
+        FieldPanel("body"),
+    ]
+    offer_panels = [
         InlinePanel(
             "offers",
             heading="Where to watch",
@@ -477,20 +513,19 @@ class ReviewPage(RestrictionsFromCache, Page):
                 "Affiliate offers link through this site and bring the disclosure with them."
             ),
         ),
-        FieldPanel("intro"),
-        FieldRowPanel([FieldPanel("author"), FieldPanel("date_published")]),
-        FieldPanel("body"),
     ]
-    promote_panels = [
-        *Page.promote_panels,
-        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tags"),
-        MultiFieldPanel(
-            [FieldPanel("disclosure_choice"), FieldPanel("disclosure")],
-            heading="Affiliate disclosure",
-        ),
-        FieldPanel("comments_open"),
-    ]
+    # Wagtail's "For search engines" group: the slug, the SEO title and the description.
+    promote_panels = [Page.promote_panels[0]]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(review_panels, heading="Review"),
+            ObjectList(offer_panels, heading="Where to watch"),
+            ObjectList(promote_panels, heading="Promote"),
+            ObjectList(settings_panels, heading="Settings"),
+        ]
+    )
 
     search_fields = [
         *Page.search_fields,

@@ -174,6 +174,10 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "odt", "docx"]
+# The admin shows initials instead of avatars fetched from Gravatar (a third party that would
+# learn who signs in), and never calls Wagtail's release feed: upgrades follow requirements.lock.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_FINDERS = [
     {"class": "reviews.embeds.InternetArchiveFinder"},
     {"class": "wagtail.embeds.finders.oembed"},
