@@ -3,7 +3,9 @@
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from django import forms
 from django.core.validators import StepValueValidator
+from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -78,6 +80,7 @@ class CastListingBlock(blocks.StructBlock):
         label = "Cast listing"
         template = "reviews/blocks/cast_listing.html"
         help_text = "Characters and the people who play them."
+        label_format = "{heading}: {members}"
         preview_value = {
             "heading": "Cast",
             "members": [
@@ -88,7 +91,29 @@ class CastListingBlock(blocks.StructBlock):
 
 
 class VerdictLabelChooserBlock(KnownObjectsChooserMixin, SnippetChooserBlock):
-    """The review page renders its body knowing its verdict label (ReviewPage.verdict_label)."""
+    """The verdict label, from a short select of the site owners' labels.
+
+    The review page renders its body knowing its verdict label (ReviewPage.verdict_label).
+    """
+
+    @cached_property
+    def widget(self):
+        # A handful of labels: a select chooses one in one step, where a chooser takes two.
+        return forms.Select()
+
+    @cached_property
+    def field(self):
+        field = super().field
+        field.empty_label = "Choose a verdict"
+        return field
+
+    def get_form_state(self, value):
+        # The select's own state (the label's id), not a chooser's title and edit link.
+        return blocks.FieldBlock.get_form_state(self, value)
+
+    def value_from_form(self, value):
+        # The select's empty choice is "", where a chooser sends None.
+        return super().value_from_form(value or None)
 
     def deconstruct(self):
         # Stored block definitions (migrations) name the plain chooser: the same data.
@@ -142,6 +167,7 @@ class VerdictBlock(blocks.StructBlock):
         label = "Verdict"
         template = "reviews/blocks/verdict.html"
         help_text = "The review's conclusion. One per review; it also shows in listings."
+        label_format = "{label} {score} · {summary}"
 
     def get_preview_value(self):
         # The first of the site owners' labels: the chooser knows their model.
@@ -203,3 +229,5 @@ class ReviewBodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"verdict": {"max_num": 1}}
+        # The editor puts these one click away under the body (static/js/review-editor.js).
+        form_attrs = {"data-quick-blocks": "text spoiler cast quote verdict"}

@@ -43,6 +43,7 @@ from pagecache.tags import depends_on
 
 from . import cache
 from .blocks import ReviewBodyBlock
+from .forms import ReviewPageForm
 
 REVIEWS_PER_PAGE = 12
 EARLIEST_RELEASE_YEAR = 1870
@@ -497,7 +498,8 @@ class ReviewPage(RestrictionsFromCache, Page):
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
         MultiFieldPanel(
-            [FieldPanel("disclosure_choice"), FieldPanel("disclosure")],
+            # Few disclosures exist: a select chooses one in one step.
+            [FieldPanel("disclosure_choice"), FieldPanel("disclosure", widget=forms.Select)],
             heading="Affiliate disclosure",
         ),
         FieldPanel("poster"),
@@ -540,7 +542,7 @@ class ReviewPage(RestrictionsFromCache, Page):
         index.FilterField("date_published"),
     ]
 
-    base_form_class = EditorialPageForm
+    base_form_class = ReviewPageForm
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types = []
 

@@ -1,5 +1,8 @@
 from django import forms
+from django.contrib import messages
 from django.template.defaultfilters import floatformat
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -112,5 +115,53 @@ register_snippet(ReviewSetupViewSetGroup)
 @hooks.register("construct_homepage_panels")
 def add_review_panels(request, panels):
     panels.append(RecentlyPublishedPanel())
+    # Wagtail's "Awaiting your review" lists what this user may approve, with the actions:
+    # reviews waiting for others' approval only are listed here.
     if PagePermissionPolicy().user_has_permission(request.user, "publish"):
-        panels.append(ReviewsAwaitingModerationPanel())
+        panels.append(ReviewsAwaitingModerationPanel(request.user))
+
+
+def approves_now(page, user):
+    """Whether the task the page is waiting at lets `user` approve it."""
+    task = page.current_workflow_task
+    return bool(task) and any(name == "approve" for name, _, _ in task.get_actions(page, user))
+
+
+@hooks.register("construct_page_action_menu")
+def put_the_next_step_first(menu_items, request, context):
+    """Drafts save themselves (autosave), so the main button takes the next step.
+
+    A moderator's first action on a page awaiting them is approving it (without the comment
+    form); a publisher's is publishing; an editor's is submitting for moderation.
+    """
+    first = {"action-publish": 1, "action-submit": 2}
+    for item in menu_items:
+        if item.name == "approve" and not getattr(item, "launch_modal", True):
+            first[item.name] = 0
+
+    def rank(item):
+        if item.name == "approve" and getattr(item, "launch_modal", True):
+            return len(first)  # approving with a comment stays in the menu
+        return first.get(item.name, len(first))
+
+    menu_items.sort(key=rank)
+
+
+@hooks.register("before_edit_page")
+def say_the_page_awaits_approval(request, page):
+    if request.method == "GET" and approves_now(page, request.user):
+        messages.warning(
+            request,
+            f"“{page.get_admin_display_title()}” is awaiting your approval: "
+            "approve it with the main button below, or request changes from its menu.",
+        )
+
+
+@hooks.register("insert_editor_js")
+def review_editor_js():
+    return format_html('<script src="{}"></script>', static("js/review-editor.js"))
+
+
+@hooks.register("insert_editor_css")
+def review_editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/review-editor.css"))
