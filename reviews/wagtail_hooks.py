@@ -134,15 +134,13 @@ def put_the_next_step_first(menu_items, request, context):
     A moderator's first action on a page awaiting them is approving it (without the comment
     form); a publisher's is publishing; an editor's is submitting for moderation.
     """
-    first = {"action-publish": 1, "action-submit": 2}
-    for item in menu_items:
-        if item.name == "approve" and not getattr(item, "launch_modal", True):
-            first[item.name] = 0
+    order = ["approve", "action-publish", "action-submit"]
 
     def rank(item):
-        if item.name == "approve" and getattr(item, "launch_modal", True):
-            return len(first)  # approving with a comment stays in the menu
-        return first.get(item.name, len(first))
+        # Approving with a comment opens a form: it stays in the menu.
+        if item.name in order and not getattr(item, "launch_modal", False):
+            return order.index(item.name)
+        return len(order)
 
     menu_items.sort(key=rank)
 

@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -178,6 +179,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "odt", "docx"]
 # learn who signs in), and never calls Wagtail's release feed: upgrades follow requirements.lock.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The zones editors choose from: the system's "localtime" alias is no zone a browser knows.
+WAGTAIL_USER_TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime"})
 WAGTAILEMBEDS_FINDERS = [
     {"class": "reviews.embeds.InternetArchiveFinder"},
     {"class": "wagtail.embeds.finders.oembed"},

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from reviews.models import AffiliateDisclosure, Critic, ReviewIndexPage, ReviewPage
 
 from .conftest import PASSWORD
-from .test_review_workflow import wait_for_autosave
+from .test_review_workflow import wait_for_autosave, write_review
 
 MOST_ACTIONS = 40
 
@@ -211,3 +211,83 @@ def test_critic_composes_and_publishes_a_whole_review_within_the_action_budget(
     )
     expect(page.locator("details.spoiler summary")).to_contain_text("Spoilers ahead")
     expect(page.locator(".disclosure").first).to_be_visible()
+
+
+def admin_pages(review):
+    return {
+        "dashboard": "/admin/",
+        "page explorer": "/admin/pages/",
+        "reviews": "/admin/reviews/",
+        "review editor": f"/admin/pages/{review.pk}/edit/",
+        "review history": f"/admin/pages/{review.pk}/history/",
+        "critics": "/admin/snippets/reviews/critic/",
+        "account": "/admin/account/",
+    }
+
+
+@pytest.mark.parametrize("group", ["Editors", "Site owners"])
+def test_admin_pages_log_no_errors_under_the_policy(
+    enforced_page, live_server, site, staff_member, django_user_model, group
+):
+    """No avatars from Gravatar, no call to Wagtail's release feed: nothing the policy blocks."""
+    page = enforced_page
+    review = ReviewPage.objects.live().first()
+    user = staff_member("staff", group)
+    user.is_superuser = group == "Site owners"  # superusers are the ones shown the upgrade check
+    user.save()
+    page.goto("/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+    errors = AdminErrors(page, live_server.url)
+    for name, url in admin_pages(review).items():
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        assert errors.found == [], name
+
+
+def content_checker_counts(page):
+    """The issue counts Wagtail's userbar shows (its accessibility checker runs on load)."""
+    return page.evaluate(
+        """() => Array.from(
+            document.querySelector('wagtail-userbar').shadowRoot
+                .querySelectorAll('[data-content-checker-count]'),
+            (count) => count.textContent.trim(),
+        )"""
+    )
+
+
+def test_wagtail_accessibility_checker_finds_nothing_on_a_review(page, site, staff_member, log_in):
+    log_in(staff_member("editor", "Editors"))
+    for url in ["/", ReviewPage.objects.live().first().url]:
+        page.goto(url)
+        counts = page.locator("wagtail-userbar [data-content-checker-count]").first
+        expect(counts).not_to_have_text("")
+        assert set(content_checker_counts(page)) == {"0"}, url
+
+
+def test_moderator_sees_the_review_awaiting_them_once_with_approve_at_hand(
+    page, site, staff_member, log_in
+):
+    index = ReviewIndexPage.objects.get()
+    log_in(staff_member("editor", "Editors"))
+    write_review(page, index)
+    wait_for_autosave(page)
+    page.locator("footer button[name=action-submit]").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    review = ReviewPage.objects.get(slug="sherlock-jr")
+
+    log_in(staff_member("moderator", "Moderators"))
+    expect(page.locator("main")).to_contain_text("Awaiting your review")
+    assert page.locator("main").inner_text().count("Sherlock Jr.") == 1
+    page.goto(f"/admin/pages/{review.pk}/edit/")
+    expect(page.locator(".messages")).to_contain_text("“Sherlock Jr.” is awaiting your approval")
+    approve = page.locator("footer button[data-workflow-action-name=approve]").first
+    expect(approve).to_be_visible()  # the main button, not an item of the closed menu
+    expect(approve).to_have_text(re.compile(r"Approve and publish", re.I))
+    approve.click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    review.refresh_from_db()
+    assert review.live
