@@ -499,7 +499,17 @@ class ReviewPage(RestrictionsFromCache, Page):
         FieldPanel("tags"),
         MultiFieldPanel(
             # Few disclosures exist: a select chooses one in one step.
-            [FieldPanel("disclosure_choice"), FieldPanel("disclosure", widget=forms.Select)],
+            [
+                FieldPanel("disclosure_choice"),
+                FieldPanel(
+                    "disclosure",
+                    widget=forms.Select,
+                    help_text=(
+                        "Choosing one here selects 'The disclosure chosen below' above. If the "
+                        "review has affiliate links, this disclosure must speak for them too."
+                    ),
+                ),
+            ],
             heading="Affiliate disclosure",
         ),
         FieldPanel("poster"),

@@ -1,6 +1,6 @@
 // The review editor: the blocks a review is written with, one click away under its body; the
-// verdict, which a review has once, offered only while the review has none; and choosing a
-// disclosure shows it.
+// verdict, which a review has once, offered only while the review has none; choosing a
+// disclosure shows it; and a number off its steps (a score of 8.3) is pointed out at once.
 (() => {
     "use strict";
 
@@ -49,7 +49,8 @@
                 button.disabled = full;
                 if (full) {
                     const label = stream.blockDef.childBlockDefsByName[name].meta.label;
-                    hint.textContent = `${label}: this review has its ${max === 1 ? "one" : max}.`;
+                    const most = max === 1 ? "one" : `at most ${max}`;
+                    hint.textContent = `${label}: a review has ${most}, and this one has it.`;
                     button.setAttribute("aria-describedby", hint.id);
                 } else {
                     button.removeAttribute("aria-describedby");
@@ -90,6 +91,15 @@
             });
         }
     }
+
+    // Wagtail's form does not validate in the browser (novalidate): say so as the editor leaves
+    // the field, rather than when saving fails.
+    document.addEventListener("change", (event) => {
+        const input = event.target;
+        if (input.matches && input.matches("form[data-edit-form] input[type=number]")) {
+            input.reportValidity();
+        }
+    });
 
     // Wagtail draws each StreamField when its block controller connects, and says so.
     document.addEventListener("w-block:ready", () => setTimeout(setUp));

@@ -291,3 +291,19 @@ def test_moderator_sees_the_review_awaiting_them_once_with_approve_at_hand(
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     review.refresh_from_db()
     assert review.live
+
+
+def test_a_score_between_half_points_is_pointed_out_and_refused_once(
+    page, site, staff_member, log_in
+):
+    log_in(staff_member("moderator", "Moderators"))
+    write_review(page, ReviewIndexPage.objects.get())
+    score = page.locator("#body-1-value-score")
+    score.fill("8.3")
+    score.blur()
+    assert score.evaluate("input => input.validity.stepMismatch")
+    assert "8.5" in score.evaluate("input => input.validationMessage")
+
+    page.locator("footer button[name=action-publish]").first.click()
+    expect(page.get_by_text("Use steps of 0.5, e.g. 7 or 7.5.")).to_have_count(1)
+    assert not ReviewPage.objects.filter(live=True, slug="sherlock-jr").exists()
