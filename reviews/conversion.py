@@ -4,8 +4,9 @@
 - Text without paragraphs gets them as WordPress shows it (`autop`: a blank line starts a
   paragraph, a line break is a <br>, block elements stay blocks). Text with the block editor's
   comments (`<!-- wp:... -->`) already has its paragraphs and is read as it is.
-- A YouTube or Vimeo address alone on a line, an <iframe> player or a
-  `<figure data-embed="...">` becomes a video.
+- A YouTube or Vimeo address alone on a line, a player (<iframe>, <video>, <audio>, <object>,
+  <embed>) or a `<figure data-embed="...">` becomes a video; a player of another site, or a
+  file, becomes a link to it.
 - Headings (see `heading_role`):
   - a verdict heading ("Overall: Worth Seeing", "Verdict - Skip It", "Final score: 8/10")
     becomes the verdict; the paragraphs under it, up to the next heading, its longer text;
@@ -80,9 +81,11 @@ AUTOP_BLOCKS = (
 )
 BLOCK_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl", "figure", "div",
-    "section", "article", "aside", "header", "footer", "table", "pre", "hr", "iframe", "form",
+    "section", "article", "aside", "header", "footer", "table", "pre", "hr", "form", "video",
+    "audio", "object", "embed", "iframe",
     "address", "details", "center", "nav", "fieldset", "menu", "hgroup",
 }  # fmt: skip
+PLAYERS = ("iframe", "video", "audio", "object", "embed")
 TEXT_ONLY = {"table", "pre", "dl", "form", "address", "fieldset"}  # rich text has no such blocks
 CONTAINERS = {
     "div", "section", "article", "aside", "header", "footer", "center", "details", "nav", "menu",
@@ -266,6 +269,8 @@ class BodyBuilder:
             for child in top_level(element):
                 self.element(child)
             return
+        for line_break in element.iter("br"):
+            line_break.tail = "\n" + (line_break.tail or "")
         cites = list(element.iter("cite"))
         citation = " ".join(inner_text(cite) for cite in cites).strip(f" {DASHES},")
         for cite in cites:
@@ -326,6 +331,9 @@ class BodyBuilder:
         self.add_block(shared.image(image.pk, alt or image.title, caption), link)
 
     def video(self, url):
+        if not url:
+            self.warn("player without an address left out")
+            return
         watch = watch_url(url)
         if not watch:
             self.warn("embed kept as a link", url)
@@ -336,7 +344,7 @@ class BodyBuilder:
 
     def text_and_media(self, element):
         """The element as text; rich text has no images or players: each becomes a block after."""
-        media = element.xpath(".//img | .//iframe")
+        media = [*element.iter("img"), *players(element)]
         for found in media:
             found.drop_tree()
         if inner_text(element):
@@ -345,7 +353,7 @@ class BodyBuilder:
             if found.tag == "img":
                 self.image(found.get("src", ""), found.get("alt", ""), "")
             else:
-                self.video(found.get("src", ""))
+                self.video(player_address(found))
 
     def element(self, element):
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -360,8 +368,8 @@ class BodyBuilder:
             self.figure_element(element)
         elif tag == "img":
             self.image(element.get("src", ""), element.get("alt", ""), "")
-        elif tag == "iframe":
-            self.video(element.get("src") or "")
+        elif tag in PLAYERS:
+            self.video(player_address(element))
         elif tag in CONTAINERS:
             for child in top_level(element):
                 self.element(child)
@@ -400,6 +408,8 @@ def html_to_body(html, *, allowed=REVIEW_BLOCKS, images=None, verdicts=None, wor
         ),
         html,
     )
+    # WordPress's "read more" and page-break markers end a paragraph when it shows the post.
+    html = re.sub(r"<!--\s*(?:more|nextpage)\b.*?-->", "\n\n", html)
     if "<!-- wp:" not in html:
         html = autop(html)
     if html.strip():
@@ -497,8 +507,11 @@ def text_paragraphs(element):
         lines = [" | ".join(inner_text(cell) for cell in row) for row in element.iter("tr")]
     elif element.tag == "pre":
         lines = ["".join(element.itertext()).strip("\n")]
-    else:
-        lines = [inner_text(child) for child in element] or [inner_text(element)]
+    else:  # a line for each item, term or field, whatever its markup
+        html = re.sub(
+            r"<(?:br|/(?:p|div|dt|dd|li|label|legend|h\d))\b[^>]*>", "\n", outer_html(element)
+        )
+        lines = [" ".join(line.split()) for line in visible_text(html).split("\n")]
     return "".join(
         "<p>" + escape(line).replace("\n", "<br>") + "</p>" for line in lines if line.strip()
     )
@@ -578,10 +591,14 @@ def watch_url(url):
 
 
 def visible_text(html):
-    """The text of some HTML as a reader sees it: no markup, scripts, styles or comments."""
+    """The text of some HTML as a reader sees it: no markup, scripts, styles or comments.
+
+    Block elements and line breaks separate words; inline markup does not ("mc<sup>2</sup>").
+    """
     html = re.sub(r"<!--.*?-->", " ", html or "", flags=re.S)
     html = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", html, flags=re.S | re.I)
-    return unescape(re.sub(r"<[^>]*>", " ", html))
+    html = re.sub(rf"</?(?:{AUTOP_BLOCKS}|br|img|input|cite)\b[^>]*>", " ", html, flags=re.I)
+    return unescape(re.sub(r"<[^>]*>", "", html))
 
 
 def words(text):
@@ -604,9 +621,34 @@ def image_addresses(html):
 
 def video_addresses(html):
     """Players and video addresses alone on a line: the videos a reader of `html` sees."""
-    html = OWN_LINE_URL.sub(lambda m: f'data-embed="{m[1]}"' if VIDEO_URL.match(m[1]) else "", html)
-    found = re.findall(r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)", html or "", flags=re.I)
-    return found + re.findall(r"data-embed=\"([^\"]+)\"", html)
+    html = OWN_LINE_URL.sub(
+        lambda m: f'<figure data-embed="{escape(m[1])}"></figure>' if VIDEO_URL.match(m[1]) else "",
+        html or "",
+    )
+    if not html.strip():
+        return []
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    found = [player_address(player) for player in players(root)]
+    return [url for url in found if url] + [
+        f.get("data-embed") for f in root.iter("figure") if f.get("data-embed")
+    ]
+
+
+def players(element):
+    """The outermost players in `element` (an <embed> inside an <object> is one player)."""
+    return [
+        found
+        for found in element.iter(*PLAYERS)
+        if not any(ancestor.tag in PLAYERS for ancestor in found.iterancestors())
+    ]
+
+
+def player_address(player):
+    """The address a player shows: its src or data, or that of its first <source>/<embed>."""
+    for candidate in player.iter("iframe", "video", "audio", "object", "embed", "source"):
+        if address := candidate.get("src") or candidate.get("data"):
+            return address.strip()
+    return ""
 
 
 def body_text(raw_blocks, label_names):

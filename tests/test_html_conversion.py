@@ -4,6 +4,8 @@ The inputs are shaped the way WordPress's classic editor stores posts: no <p>, p
 display by wpautop.
 """
 
+from collections import Counter
+
 import pytest
 
 from reviews.conversion import (
@@ -159,3 +161,41 @@ def test_only_the_blocks_a_page_offers(db):
     blocks = convert(REVIEW, allowed={"text", "quote", "image"})
     assert {b["type"] for b in blocks} <= {"text", "quote"}
     assert "how it ends" in " ".join(texts(blocks))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "Intro.\n<table><tr><th>Year</th><td>1927</td></tr></table>\nAfter.",
+        "Code:\n<pre>line one\nline two</pre>\nafter",
+        "List:\n<ul><li>one <em>x</em> tail</li><li>two</li></ul>\nafter <code>code</code> words",
+        "<div><div>deep <b>bold</b> tail<p>para in div</p>loose end</div></div>",
+        "<h2>" + "a heading far too long for a section heading " * 4 + "</h2>\ntext",
+        "<dl><dt>Term</dt><dd>Definition text</dd></dl>",
+        "Before the fold<!--more-->after the fold\n<!--nextpage-->\npage two",
+        "<blockquote>Line one<br>Line two<cite>Someone</cite></blockquote>",
+        "E=mc<sup>2</sup> and H<sub>2</sub>O",
+        "<form><input value='x'>Form words</form>",
+        "<details><summary>Summary</summary>Hidden words</details>",
+        "<h2>Spoilers</h2>\n<h2>Next</h2>\ntext",
+        "Verdict: Must See " + "and a very long line " * 12,
+    ],
+)
+def test_no_markup_loses_a_word(db, html):
+    blocks = convert(html)
+    missing = Counter(words(visible_text(autop(html)))) - Counter(reader_words(blocks))
+    assert not missing - Counter(["verdict", "spoilers"])  # made structure: label, warning
+
+
+def test_players_become_videos_or_links_to_their_files(db):
+    html = (
+        'Watch <video src="https://films.example/a.mp4"></video> then'
+        ' <audio><source src="https://films.example/a.mp3"></audio> and'
+        ' <iframe src="https://www.youtube.com/embed/abcdefghijk"></iframe> end'
+    )
+    blocks = convert(html)
+    assert [b["type"] for b in blocks] == ["text", "trailer"]
+    assert "Watch then and end" in " ".join(blocks[0]["value"]["text"].split())
+    assert 'href="https://films.example/a.mp4"' in blocks[0]["value"]["text"]
+    assert 'href="https://films.example/a.mp3"' in blocks[0]["value"]["text"]
+    assert blocks[1]["value"]["video"] == "https://www.youtube.com/watch?v=abcdefghijk"
