@@ -578,3 +578,8 @@ def test_a_refused_file_leaves_an_empty_site_empty(db):
     with pytest.raises(CommandError):
         run_import(export=FIXTURES / "truncated.xml")
     assert Page.objects.count() == pages
+
+
+def test_imported_reviews_are_found_by_search(imported):
+    # Pages are indexed once after their three saves (tree, revision, publishing).
+    assert list(ReviewPage.objects.live().search("vampire")) == [review(10)]

@@ -21,12 +21,16 @@ from urllib.parse import unquote, urlsplit
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler as search_signal_handler
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from feedback.models import Comment
 from feedback.protection import private_hash
@@ -409,16 +413,19 @@ class WordPressImport:
         }
         if is_review:
             fields.update(self.review_fields(item, conversion.blocks))
-        if page is None:
-            page = model(slug=self.free_slug(parent, item), live=False, **fields)
-            page.owner = self.owner(item)
-            parent.add_child(instance=page)
-        else:
-            for name, value in fields.items():
-                setattr(page, name, value)
-        if is_review:
-            self.set_terms(page, item)
-        self.save_status(page, item)
+        with indexed_once(model):
+            if page is None:
+                page = model(slug=self.free_slug(parent, item), live=False, **fields)
+                page.owner = self.owner(item)
+                parent.add_child(instance=page)
+            else:
+                for name, value in fields.items():
+                    setattr(page, name, value)
+            if is_review:
+                self.set_terms(page, item)
+            self.save_status(page, item)
+        search_index.insert_or_update_object(page)
+        ReferenceIndex.create_or_update_for_object(page)
         return page
 
     def parent_page_for(self, item):
@@ -610,6 +617,21 @@ class WordPressImport:
             return
         if self.media.image_for_url(item.attachment_url) is None:
             self.report.count("images", "skipped")
+
+
+@contextlib.contextmanager
+def indexed_once(model):
+    """Saves of a `model` page that are not indexed for search or references as they happen.
+
+    Importing a page saves it three times (into the tree, its revision, publishing it); the
+    importer indexes it once afterwards, in the same transaction.
+    """
+    post_save.disconnect(search_signal_handler, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.connect(search_signal_handler, sender=model)
 
 
 class _Silent:
