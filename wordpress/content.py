@@ -109,6 +109,7 @@ class PostFidelity:
     title: str
     words_in: int
     words_out: int
+    words_lost: int = 0
     missing: list = field(default_factory=list)  # passages of words that did not come over
     links_missing: list = field(default_factory=list)
     images_in: int = 0
@@ -154,6 +155,7 @@ def check(item, page, media, label_names):
         title=item.title or f"{item.post_type} {item.wp_id}",
         words_in=len(source_words),
         words_out=len(words(out_text)),
+        words_lost=len(missing_at),
         missing=passages(source_words, missing_at),
         links_missing=links_missing,
         images_in=len(images_in),

@@ -116,7 +116,7 @@ class Report:
             "posts": len(self.fidelity),
             "words_in": sum(p.words_in for p in self.fidelity),
             "words_out": sum(p.words_out for p in self.fidelity),
-            "words_lost": sum(len(" ".join(p.missing).split()) for p in self.fidelity),
+            "words_lost": sum(p.words_lost for p in self.fidelity),
             "images_in": sum(p.images_in for p in self.fidelity),
             "images_out": sum(p.images_out for p in self.fidelity),
             "links_lost": sum(len(p.links_missing) for p in self.fidelity),
