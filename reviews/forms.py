@@ -1,4 +1,9 @@
-"""The review's admin form: what a new review starts with."""
+"""The review's admin forms: what a new review starts with; a review pasted in whole."""
+
+import hashlib
+
+from django import forms
+from django.db import models
 
 from core.block_values import text_section
 from core.forms import EditorialPageForm
@@ -24,3 +29,33 @@ class ReviewPageForm(EditorialPageForm):
             critic = self.fields["author"].queryset.filter(name=name).first() if name else None
             if critic:
                 self.initial["author"] = critic.pk
+
+
+class PastedReviewForm(forms.Form):
+    """A review as pasted from another site or editor, to become the body's blocks."""
+
+    class Placement(models.TextChoices):
+        REPLACE = "replace", "Replace the body with it"
+        APPEND = "append", "Add it to the end of the body"
+
+    text = forms.CharField(
+        label="The review, as pasted",
+        max_length=200_000,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=(
+            "Text or HTML. Headings start sections, a heading that warns of spoilers starts a "
+            "spoiler section, a line such as 'Verdict: Must See, 8/10' becomes the verdict and "
+            "quotations become quotes. Nothing changes until you confirm."
+        ),
+    )
+    placement = forms.ChoiceField(
+        choices=Placement.choices, initial=Placement.REPLACE, widget=forms.RadioSelect
+    )
+    # The fingerprint of the text the editor saw converted: a changed text is shown again first.
+    previewed = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def fingerprint(self):
+        return hashlib.sha256(self.cleaned_data["text"].encode()).hexdigest()
+
+    def confirmed(self):
+        return self.cleaned_data["previewed"] == self.fingerprint()

@@ -1,4 +1,4 @@
-"""Search over reviews.
+"""Search over reviews; in the admin, filling a review's body from pasted text.
 
 A search costs one full-text query per normalised query, not one per request: it ranks up to
 MOST_RESULTS + 1 matches and counts them at once (past MOST_RESULTS the count says "more than"),
@@ -11,14 +11,21 @@ cards of a page of results come from the cache too (`review_cards`).
 import hashlib
 import re
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
 
 from pagecache import keys, tags
 from pagecache.routing import use_site
 
 from . import cache
+from .blocks import ReviewBodyBlock
+from .conversion import VerdictLabels, body_text, html_to_body, visible_text
+from .forms import PastedReviewForm
 from .models import ReviewPage
 
 MAX_QUERY_LENGTH = 100
@@ -69,3 +76,66 @@ def search(request):
     if query:
         context["results"] = review_results(request, query)
     return TemplateResponse(request, "reviews/search.html", context)
+
+
+# Filling a review from pasted text (admin) ----------------------------------------------------
+
+
+def pasted_blocks(review, form, labels):
+    """The body the pasted text gives `review`, the new blocks, and what the editor should hear.
+
+    Added to a body that has its verdict, a pasted verdict is left out: a review has one.
+    """
+    conversion = html_to_body(
+        form.cleaned_data["text"], verdicts=labels, work_title=review.reviewed_title
+    )
+    new, notes = (
+        conversion.blocks,
+        [f"{kind}: {detail}" if detail else kind for kind, detail in conversion.warnings],
+    )
+    if form.cleaned_data["placement"] == PastedReviewForm.Placement.REPLACE:
+        return new, new, notes
+    body = list(review.body.raw_data)
+    if any(block["type"] == "verdict" for block in body):
+        if any(block["type"] == "verdict" for block in new):
+            notes.append("The pasted verdict was left out: the review has its verdict.")
+        new = [block for block in new if block["type"] != "verdict"]
+    return body + new, new, notes
+
+
+def block_summaries(blocks, labels):
+    """(block label, its first words) for each block, as the editor confirms them."""
+    names = ReviewBodyBlock().child_blocks
+    return [
+        (
+            names[block["type"]].meta.label,
+            Truncator(" ".join(visible_text(body_text([block], labels.names)).split())).words(16),
+        )
+        for block in blocks
+    ]
+
+
+def fill_from_pasted_text(request, page_id):
+    """Show the blocks a pasted review becomes; on confirmation, save them as a new draft."""
+    review = get_object_or_404(ReviewPage, pk=page_id)
+    if not review.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    review = review.get_latest_revision_as_object()
+    form = PastedReviewForm(request.POST or None)
+    context = {"review": review, "form": form}
+    if request.method == "POST" and form.is_valid():
+        labels = VerdictLabels()
+        body, new, notes = pasted_blocks(review, form, labels)
+        if form.confirmed() and new:
+            review.body = body
+            review.save_revision(user=request.user, log_action=True)
+            messages.success(
+                request,
+                f"{len(new)} blocks from the pasted text are in the body of "
+                f"“{review.title}” as a draft: check them, then publish.",
+            )
+            return redirect("wagtailadmin_pages:edit", review.pk)
+        form.data = form.data.copy()
+        form.data["previewed"] = form.fingerprint()
+        context.update(blocks=block_summaries(new, labels), notes=notes)
+    return TemplateResponse(request, "reviews/admin/fill_from_pasted_text.html", context)

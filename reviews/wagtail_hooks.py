@@ -2,18 +2,21 @@ from django import forms
 from django.contrib import messages
 from django.template.defaultfilters import floatformat
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .dashboard import RecentlyPublishedPanel, ReviewsAwaitingModerationPanel
 from .models import AffiliateDisclosure, Category, Critic, ReviewPage, VerdictLabel
+from .views import fill_from_pasted_text
 
 
 class ReviewFilterSet(PageFilterSet):
@@ -163,3 +166,26 @@ def review_editor_js():
 @hooks.register("insert_editor_css")
 def review_editor_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/review-editor.css"))
+
+
+@hooks.register("register_admin_urls")
+def review_admin_urls():
+    return [
+        path(
+            "reviews/<int:page_id>/fill/",
+            fill_from_pasted_text,
+            name="reviews_fill_from_pasted_text",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def fill_from_pasted_text_button(page, user, view_name, next_url=None):
+    is_review = issubclass(page.specific_class or type(page), ReviewPage)
+    if is_review and page.permissions_for_user(user).can_edit():
+        yield Button(
+            "Fill from pasted text",
+            reverse("reviews_fill_from_pasted_text", args=[page.pk]),
+            icon_name="clipboard-list",
+            priority=12,
+        )

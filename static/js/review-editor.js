@@ -58,6 +58,20 @@
             });
         }
 
+        // A saved review (autosave saves a new one) can be filled from a review pasted whole.
+        const paste = document.createElement("a");
+        paste.className = "button button-small button-secondary review-quick-blocks__paste";
+        paste.textContent = "Fill from pasted text…";
+        function showPaste() {
+            const editing = /\/pages\/(\d+)\/edit\/$/;
+            const path = window.location.pathname;
+            paste.hidden = !editing.test(path);
+            paste.href = path.replace(editing, "/reviews/$1/fill/");
+        }
+        document.addEventListener("w-autosave:success", () => setTimeout(showPaste));
+        showPaste();
+        bar.append(paste);
+
         const counted = stream.blockCountChanged.bind(stream);
         stream.blockCountChanged = () => {
             counted();
