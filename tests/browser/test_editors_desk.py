@@ -2,6 +2,7 @@
 errors; a moderator finds a submitted review waiting for them with its approval at hand."""
 
 import re
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pytest
@@ -307,3 +308,68 @@ def test_a_score_between_half_points_is_pointed_out_and_refused_once(
     page.locator("footer button[name=action-publish]").first.click()
     expect(page.get_by_text("Use steps of 0.5, e.g. 7 or 7.5.")).to_have_count(1)
     assert not ReviewPage.objects.filter(live=True, slug="sherlock-jr").exists()
+
+
+PASTED_REVIEW = """<p>A projectionist falls asleep and dreams himself into the picture.</p>
+<h2>Spoilers: the dream</h2>
+<p>The projectionist climbs into the screen and the cuts throw him about.</p>
+<h2>What stays</h2>
+<p>Forty-five minutes, and not one of them wasted on sentiment.</p>
+<h2>Favourite lines</h2>
+<blockquote><p>“Don't try to do two things at once.”</p><cite>Title card</cite></blockquote>
+<h2>Verdict: Must See, 9.5/10</h2>
+<p>Forty-five minutes of pure invention.</p>
+"""
+# The facts, the byline's categories and disclosure, and publishing, beside the paste itself.
+MOST_ACTIONS_WITH_PASTE = 18
+
+
+def test_critic_moves_a_review_over_by_pasting_it(enforced_page, live_server, site, critic_user):
+    page = enforced_page
+    errors = AdminErrors(page, live_server.url)
+    desk = Desk(page)
+    index = ReviewIndexPage.objects.get()
+
+    desk.go(f"/admin/pages/add/reviews/reviewpage/{index.pk}/")
+    desk.fill("#id_username", critic_user.username)
+    desk.fill("#id_password", PASSWORD)
+    desk.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/pages/add/reviews/reviewpage/\d+/$"))
+    page.wait_for_timeout(2500)  # Wagtail notes the form's first state before watching it
+    desk.fill("#id_title", "Sherlock Jr.")
+    desk.fill("#id_intro", "Keaton walks into a film and out of the laws of physics.")
+    wait_for_autosave(page)
+
+    desk.click(".review-quick-blocks__paste")
+    desk.fill("#id_text", PASTED_REVIEW)
+    desk.click("button[type=submit]:has-text('Show the blocks')")
+    expect(page.locator(".pasted-review__blocks li")).to_have_count(6)
+    desk.click("button[name=confirm]")
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    expect(page.locator(".messages")).to_contain_text("blocks from the pasted text")
+
+    desk.fill("#id_release_year", "1924")
+    desk.fill("#id_director", "Buster Keaton")
+    desk.fill("#id_runtime_minutes", "45")
+    for category in CATEGORIES:
+        desk.check(category)
+    desk.select("#id_disclosure", "Loaned restoration")
+    # The review exists now: publishing posts the whole form, whatever autosave has sent.
+    desk.click("footer button[name=action-publish]")
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+
+    assert len(desk.actions) <= MOST_ACTIONS_WITH_PASTE, "\n".join(desk.actions)
+    assert errors.found == []
+    review = ReviewPage.objects.get(slug="sherlock-jr")
+    assert review.live and review.author.name == "Ada Marlowe"
+    assert [block.block_type for block in review.body] == [
+        "text",
+        "spoiler",
+        "text",
+        "text",
+        "quote",
+        "verdict",
+    ]
+    assert review.verdict_score == Decimal("9.5")
+    page.goto(review.url)
+    expect(page.locator(".verdict__label")).to_have_text("Must See")
