@@ -41,7 +41,7 @@ class PastedReviewForm(forms.Form):
     text = forms.CharField(
         label="The review, as pasted",
         max_length=200_000,
-        widget=forms.Textarea(attrs={"rows": 16}),
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=(
             "Text or HTML. Headings start sections, a heading that warns of spoilers starts a "
             "spoiler section, a line such as 'Verdict: Must See, 8/10' becomes the verdict and "
