@@ -583,3 +583,12 @@ def test_a_refused_file_leaves_an_empty_site_empty(db):
 def test_imported_reviews_are_found_by_search(imported):
     # Pages are indexed once after their three saves (tree, revision, publishing).
     assert list(ReviewPage.objects.live().search("vampire")) == [review(10)]
+
+
+def test_the_structured_review_is_served_with_its_verdict_and_quotes(classic, client):
+    page = client.get(review(102).url)
+    assert page.status_code == 200
+    assert "Worth Seeing" in page.text
+    assert '<span class="quote__speaker">Her</span>' not in page.text  # the film, not a speaker
+    assert "<cite>Her</cite>" in page.text
+    assert "Samantha" in page.text
