@@ -658,3 +658,11 @@ def test_random_posts_lose_nothing(db, parts):
     page = SimpleNamespace(title="A film", intro="", body=SimpleNamespace(raw_data=blocks))
     fidelity = content.check(item, page, NoMedia(), labels.names)
     assert not fidelity.lost, fidelity
+
+
+def test_a_dry_run_on_an_empty_site_creates_nothing(home_page):
+    pages = Page.objects.count()
+    output = run_import("--dry-run", export=CLASSIC)
+    assert "site (dry run, not kept): created a review index" in output
+    assert "reviews: 9 would be created" in output
+    assert Page.objects.count() == pages

@@ -144,7 +144,8 @@ class Report:
 
     def lines(self, dry_run):
         verb = "would be " if dry_run else ""
-        lines = [f"site: {note}" for note in self.notes]
+        site = "site (dry run, not kept)" if dry_run else "site"
+        lines = [f"{site}: {note}" for note in self.notes]
         kinds = sorted({kind for kind, _ in self.outcomes})
         for kind in kinds:
             parts = [
