@@ -666,3 +666,17 @@ def test_a_dry_run_on_an_empty_site_creates_nothing(home_page):
     assert "site (dry run, not kept): created a review index" in output
     assert "reviews: 9 would be created" in output
     assert Page.objects.count() == pages
+
+
+def test_an_attachment_first_in_the_export_is_read(review_index, uploads, tmp_path):
+    lines = EXPORT.read_text().splitlines(keepends=True)
+    text = "".join(line for line in lines if not line.startswith(("\t<wp:category>", "\t<wp:tag>")))
+    start = text.index("\t<item>\n\t\t<title>lost</title>")
+    attachment = text[start : text.index("</item>", start) + len("</item>\n")]
+    text = text.replace(attachment, "")
+    first = text.index("\t<item>")
+    export = tmp_path / "attachments-first.xml"
+    export.write_text(text[:first] + attachment + text[first:])
+    output = run_import("--uploads", uploads, export=export)
+    assert "images: 2 created, 1 skipped" in output
+    assert "2018/01/lost.jpg" in output

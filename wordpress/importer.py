@@ -266,7 +266,11 @@ class WordPressImport:
         if survey.note:
             self.report.warn("export read leniently", survey.note)
         self.media = MediaLibrary(
-            self.options.uploads, survey.attachments, self.site_url, self.options.dry_run, None
+            self.options.uploads,
+            survey.attachments,
+            self.site_url,
+            self.options.dry_run,
+            self.report,
         )
         self.verdicts = VerdictLabels()
         # A dry run happens in one transaction that is rolled back; a real one commits post by
