@@ -40,7 +40,12 @@ def test_a_name_without_latin_letters_keeps_its_own_slug():
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("wikidata_id", "59084"), ("wikidata_id", "Q0"), ("imdb_id", "nm12"), ("imdb_id", "tt0013442")],
+    [
+        ("wikidata_id", "59084"),
+        ("wikidata_id", "Q0"),
+        ("imdb_id", "nm12"),
+        ("imdb_id", "tt0013442"),
+    ],
 )
 @pytest.mark.django_db
 def test_identifiers_must_have_their_format(field, value):

@@ -83,7 +83,7 @@ def films(review_index, schreck):
 def test_a_person_page_lists_their_reviews_by_role_newest_first(client, films, schreck):
     soup = soup_of(client, "/people/max-schreck/")
     assert soup.h1.get_text() == "Max Schreck"
-    assert "1879–1936" in soup.select_one(".person__years").get_text()
+    assert "1879\u20131936" in soup.select_one(".person__years").get_text()
     directed, performed = soup.select(".credits")
     assert [a.get_text() for a in directed.select(".credit__work a")] == ["The Street"]
     entries = performed.select(".credit")
