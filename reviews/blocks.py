@@ -125,7 +125,7 @@ class CastListingBlock(blocks.StructBlock):
     )
 
     members = blocks.ListBlock(
-        CastMemberBlock(), min_num=0, label="Cast members", help_text="One row per character."
+        CastMemberBlock(), min_num=1, label="Cast members", help_text="One row per character."
     )
 
     class Meta:

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(help_text='As credited, e.g. F. W. Murnau.', max_length=200)),
-                ('slug', models.SlugField(allow_unicode=True, blank=True, help_text='The address of their page, /people/<slug>/. Leave blank to make it from the name.', max_length=120, unique=True)),
+                ('slug', models.SlugField(allow_unicode=True, blank=True, help_text='Their page is /people/<slug>/. Leave blank to make it from the name.', max_length=120, unique=True)),
                 ('sort_name', models.CharField(blank=True, help_text="How the A-Z index sorts them, e.g. 'Murnau, F. W.'. Blank: by the last word.", max_length=120)),
                 ('born', models.PositiveSmallIntegerField(blank=True, help_text='Optional, e.g. 1879.', null=True, validators=[django.core.validators.MinValueValidator(1700), django.core.validators.MaxValueValidator(2100)], verbose_name='year of birth')),
                 ('died', models.PositiveSmallIntegerField(blank=True, help_text='Optional, e.g. 1879.', null=True, validators=[django.core.validators.MinValueValidator(1700), django.core.validators.MaxValueValidator(2100)], verbose_name='year of death')),
