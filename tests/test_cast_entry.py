@@ -15,7 +15,7 @@ from reviews.models import ReviewPage, VerdictLabel
 from .test_review_admin import list_rows
 
 HER = """Theodore Twombly — Joaquin Phoenix
-Samantha – Scarlett Johansson (voice)
+Samantha \u2013 Scarlett Johansson (voice)
 Amy\tAmy Adams
 
 Rooney Mara as Catherine
