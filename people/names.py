@@ -39,8 +39,8 @@ def sort_key(name, sort_name=""):
     """What an A-Z index orders by: the sort name, else the last word first ("schreck max")."""
     if sort_name:
         return normalise(sort_name)
-    words = normalise(name).split()
-    return " ".join(words[-1:] + words[:-1])
+    words = name.split()  # "O'Dea" stays one word: Judith O'Dea sorts under O
+    return normalise(" ".join(words[-1:] + words[:-1]))
 
 
 def similar(a, b):

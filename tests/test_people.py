@@ -21,6 +21,7 @@ def test_names_compare_without_accents_case_or_punctuation():
     assert normalise("Søren Kierkegaard") == "soren kierkegaard"
     assert normalise("F. W. Murnau") == "f w murnau"
     assert sort_key("Max Schreck") == "schreck max"
+    assert sort_key("Judith O'Dea") == "o dea judith"
     assert sort_key("F. W. Murnau", "Murnau, F. W.") == "murnau f w"
 
 
