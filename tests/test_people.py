@@ -262,3 +262,16 @@ def test_the_migration_makes_people_of_every_performer_and_director(review_index
     MIGRATION.forwards(apps, None)  # running again changes nothing
     assert Person.objects.count() == 4
     assert first.credits.count() == 3
+
+
+@pytest.mark.parametrize(("group", "may_delete"), [("Editors", False), ("Site owners", True)])
+def test_editors_add_people_and_only_site_owners_delete_them(client, user_in, group, may_delete):
+    client.force_login(user_in(group))
+    person = PersonFactory(name="Max Schreck")
+    add = reverse("wagtailsnippets_people_person:add")
+    data = nested_form_data({"name": "Alexander Granach", "slug": "", "bio": rich_text("")})
+    assert client.post(add, data).status_code == 302
+    chooser = reverse("wagtailsnippetchoosers_people_person:create")
+    assert client.post(chooser, {"name": "Ruth Landshoff"}).json()["step"] == "chosen"
+    client.post(reverse("wagtailsnippets_people_person:delete", args=[person.pk]))
+    assert Person.objects.filter(pk=person.pk).exists() != may_delete
