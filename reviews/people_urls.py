@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -6,5 +6,5 @@ app_name = "people"
 
 urlpatterns = [
     path("", views.people_index, name="index"),
-    path("<str:slug>/", views.person_page, name="person"),
+    re_path(r"^(?P<slug>[-\w]+)/$", views.person_page, name="person"),
 ]
