@@ -26,9 +26,12 @@ class PersonForm(WagtailAdminModelForm):
             del self.fields["different_person"]
 
     def similar_to(self, name):
-        if not name:
+        """Others with a name like `name`; none when an existing person keeps their name (the
+        question was asked when they got it)."""
+        person = self.instance
+        if not name or (person.pk and person.name == " ".join(name.split())):
             return []
-        return type(self.instance)(pk=self.instance.pk, name=name).similar_people()
+        return type(person)(pk=person.pk, name=name).similar_people()
 
     def clean(self):
         cleaned = super().clean()

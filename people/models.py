@@ -95,6 +95,7 @@ class Person(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("different_person"),  # the form's, shown only beside a similar-name warning
         FieldRowPanel([FieldPanel("slug"), FieldPanel("sort_name")]),
         FieldRowPanel([FieldPanel("born"), FieldPanel("died")]),
         FieldPanel("bio"),
@@ -128,7 +129,7 @@ class Person(models.Model):
         super().clean()
         if self.born and self.died and self.died < self.born:
             raise ValidationError({"died": "The year of death comes before the year of birth."})
-        if not names.normalise(self.name or ""):
+        if self.name and not names.normalise(self.name):
             raise ValidationError({"name": "Give a name with at least one letter or digit."})
 
     def free_slug(self):

@@ -165,9 +165,26 @@ class TestAdmin:
             form.errors["name"]
         )
         assert "different_person" in form.fields
+        assert 'name="different_person"' in response.content.decode()
+        assert "at least one letter" not in response.content.decode()
         response = self.add(admin, "Greta Schroeder", different_person="on")
         assert response.status_code == 302
         assert Person.objects.filter(name="Greta Schroeder").exists()
+
+    def test_editing_someone_who_keeps_their_name_asks_nothing(self, admin, db):
+        PersonFactory(name="Greta Schröder")
+        other = PersonFactory(name="Greta Schroeder")
+        data = nested_form_data(
+            {"name": "Greta Schroeder", "slug": other.slug, "bio": rich_text("<p>Another.</p>")}
+        )
+        url = reverse("wagtailsnippets_people_person:edit", args=[other.pk])
+        assert admin.post(url, data).status_code == 302
+        data["name"] = "Greta Schroder"
+        assert admin.post(url, data).status_code == 200  # a new name like another's: asked
+
+    def test_a_name_without_letters_or_digits_is_refused(self, admin, db):
+        response = self.add(admin, "?!")
+        assert "at least one letter or digit" in str(response.context["form"].errors["name"])
 
     def test_a_name_like_no_other_is_saved_without_the_question(self, admin, db):
         PersonFactory(name="Greta Schröder")
