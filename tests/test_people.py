@@ -12,6 +12,7 @@ from people.factories import PersonFactory
 from people.models import Person, person_for_name
 from people.names import normalise, sort_key
 from reviews import block_values as review_blocks
+from reviews.conversion import body_text
 from reviews.factories import ReviewPageFactory, verdict_block
 from reviews.models import ReviewCredit, ReviewPage
 
@@ -292,3 +293,8 @@ def test_editors_add_people_and_only_site_owners_delete_them(client, user_in, gr
     assert client.post(chooser, {"name": "Ruth Landshoff"}).json()["step"] == "chosen"
     client.post(reverse("wagtailsnippets_people_person:delete", args=[person.pk]))
     assert Person.objects.filter(pk=person.pk).exists() != may_delete
+
+
+def test_the_words_of_a_linked_cast_row_are_read_without_its_person():
+    body = [review_blocks.cast([("Count Orlok", "Max Schreck", "uncredited", 7)])]
+    assert "<p>Count Orlok Max Schreck uncredited</p>" in body_text(body, {})
