@@ -582,15 +582,16 @@ class ReviewPage(RestrictionsFromCache, Page):
         rows = self.cast_rows(body)
         chosen_ids = {row["person"] for row in rows if row.get("person")}
         chosen = Person.objects.in_bulk(chosen_ids) if chosen_ids else {}
-        typed = [row["performer"] for row in rows if row.get("person") not in chosen]
+        typed = [row.get("performer", "") for row in rows if row.get("person") not in chosen]
         named = Person.objects.for_names([*typed, *self.director_names()])
         changed = False
         for row in rows:
-            person = chosen.get(row.get("person")) or named.get(row["performer"])
+            performer = row.get("performer", "")
+            person = chosen.get(row.get("person")) or named.get(performer)
             if person is None:
                 continue
-            if row.get("person") != person.pk or not row["performer"]:
-                row["person"], row["performer"] = person.pk, row["performer"] or person.name
+            if row.get("person") != person.pk or not performer:
+                row["person"], row["performer"] = person.pk, performer or person.name
                 changed = True
         if changed:
             self.body = body
@@ -603,8 +604,8 @@ class ReviewPage(RestrictionsFromCache, Page):
                 person_id=row["person"],
                 role=ReviewCredit.Role.PERFORMER,
                 credited_as=row["performer"],
-                character=row["character"],
-                note=row["note"],
+                character=row.get("character", ""),
+                note=row.get("note", ""),
             )
             for row in rows
             if row.get("person")
