@@ -30,6 +30,13 @@ def year_field(label):
 
 
 class PersonQuerySet(models.QuerySet):
+    def matching(self, query):
+        """People whose names hold every word of `query`, accents and case aside."""
+        found = self
+        for word in names.normalise(query).split():
+            found = found.filter(normalised_name__contains=word)
+        return found
+
     def named(self, name):
         """People whose name normalises as `name` does, the longest-standing first."""
         return self.filter(normalised_name=names.normalise(name)).order_by("pk")

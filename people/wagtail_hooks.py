@@ -1,6 +1,12 @@
+from django import forms
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import PersonForm
@@ -15,7 +21,32 @@ class PersonCreationForm(PersonForm):
         fields = ["name", "sort_name", "born", "died", "wikidata_id", "imdb_id"]
 
 
+class PersonSearchForm(BaseFilterForm):
+    """The chooser's search: any part of the name, accents and case aside ("schroder")."""
+
+    q = forms.CharField(
+        label="Search term", required=False, widget=forms.TextInput(attrs={"placeholder": "Name"})
+    )
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        if query := self.cleaned_data.get("q"):
+            objects = objects.matching(query)
+            self.is_searching, self.search_query = True, query
+        return objects
+
+
+class PersonChooseView(ChooseView):
+    filter_form_class = PersonSearchForm
+
+
+class PersonChooseResultsView(ChooseResultsView):
+    filter_form_class = PersonSearchForm
+
+
 class PersonChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = PersonChooseView
+    choose_results_view_class = PersonChooseResultsView
     creation_form_class = PersonCreationForm
     create_action_label = "Add a new person"
 

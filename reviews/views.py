@@ -69,9 +69,7 @@ def matching_people(site, query):
     digest = hashlib.sha256(" ".join(words).encode()).hexdigest()
 
     def build():
-        found = Person.objects.filter(credits__review__in=live_reviews(site))
-        for word in words:
-            found = found.filter(normalised_name__contains=word)
+        found = Person.objects.filter(credits__review__in=live_reviews(site)).matching(query)
         found = found.distinct().order_by("sort_as", "pk")[:MOST_PEOPLE]
         return list(found.only("pk", "name", "slug", "born", "died")), {
             cache.SEARCH,

@@ -206,6 +206,16 @@ class TestAdmin:
         assert "Greta Schröder" in response.content.decode()
         assert "Max Schreck" not in response.content.decode()
 
+    def test_the_chooser_finds_people_without_their_accents(self, admin, db):
+        PersonFactory(name="Greta Schröder")
+        PersonFactory(name="Max Schreck")
+        choose = admin.get(reverse("wagtailsnippetchoosers_people_person:choose"))
+        assert 'name="q"' in choose.json()["html"]
+        url = reverse("wagtailsnippetchoosers_people_person:choose_results")
+        html = admin.get(url, {"q": "GRETA schroder"}).content.decode()
+        assert "Greta Schröder" in html
+        assert "Max Schreck" not in html
+
     def test_the_chooser_can_add_a_person_in_place(self, admin, db):
         url = reverse("wagtailsnippetchoosers_people_person:create")
         response = admin.post(url, {"name": "Alexander Granach"})

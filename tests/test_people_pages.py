@@ -121,6 +121,14 @@ def test_a_person_page_has_its_json_ld_canonical_and_opengraph(client, films, sc
     assert soup.find("meta", property="og:type")["content"] == "profile"
     assert soup.find("meta", property="og:title")["content"] == "Max Schreck"
     assert soup.find("meta", property="og:image")
+    assert not soup.find("meta", attrs={"name": "robots"})
+
+
+def test_someone_no_published_review_credits_has_a_page_kept_out_of_search_engines(client, db):
+    PersonFactory(name="Nobody Credited")
+    soup = soup_of(client, "/people/nobody-credited/")
+    assert "No published reviews credit Nobody Credited yet." in soup.get_text()
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
 def test_an_unknown_person_is_a_404(client, db):
