@@ -678,5 +678,6 @@ def body_text(raw_blocks, label_names):
         elif kind == "cast":
             rows = value["members"]
             parts.append(value["heading"])
-            parts += [" ".join(row["value"].values()) for row in rows]
+            texts = ("character", "performer", "note")  # a row's person is an id, not text
+            parts += [" ".join(row["value"].get(name, "") for name in texts) for row in rows]
     return "\n".join(f"<p>{part}</p>" for part in parts if part)

@@ -1,5 +1,7 @@
 from django import forms
 from django.template.defaultfilters import floatformat
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -114,3 +116,8 @@ def add_review_panels(request, panels):
     panels.append(RecentlyPublishedPanel())
     if PagePermissionPolicy().user_has_permission(request.user, "publish"):
         panels.append(ReviewsAwaitingModerationPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def cast_rows_on_one_line():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-cast.css"))

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "reviews",
     "feedback",
     "offers",
+    "people",
     "pagecache",
     "wordpress",
     "demo",
