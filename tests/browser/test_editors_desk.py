@@ -125,7 +125,7 @@ def critic_user(staff_member):
     return user
 
 
-def compose_cast(desk, index, cast):
+def cast_in_rows(desk, index, cast):
     """The cast listing the ordinary way: a row at a time."""
     desk.add_block("cast")
     for row, (character, performer) in enumerate(cast):
@@ -138,8 +138,16 @@ def compose_cast(desk, index, cast):
         desk.fill(f"#body-{index}-value-members-{row}-value-performer", performer)
 
 
+def cast_in_lines(desk, index, cast):
+    """The cast listing typed or pasted as lines, which saving turns into rows."""
+    desk.add_block("cast")
+    lines = "\n".join(f"{character} — {performer}" for character, performer in cast)
+    desk.fill(f"#body-{index}-value-paste", lines)
+
+
+@pytest.mark.parametrize("compose_cast", [cast_in_rows, cast_in_lines])
 def test_critic_composes_and_publishes_a_whole_review_within_the_action_budget(
-    enforced_page, live_server, site, critic_user
+    enforced_page, live_server, site, critic_user, compose_cast
 ):
     page = enforced_page
     errors = AdminErrors(page, live_server.url)
