@@ -307,6 +307,14 @@ def test_a_score_between_half_points_is_pointed_out_and_refused_once(
 ):
     log_in(staff_member("moderator", "Moderators"))
     write_review(page, ReviewIndexPage.objects.get())
+    # A second verdict: the quick button is off, and Wagtail's menu says why and adds none.
+    expect(page.locator("[data-quick-block=verdict]")).to_be_disabled()
+    blocks = page.locator("#body-root .c-sf-block")
+    count = blocks.count()
+    page.locator("button.c-sf-add-button[title='Insert a block']").last.click()
+    page.get_by_role("option", name="Verdict (a review has one, and this one has it)").click()
+    assert blocks.count() == count
+
     score = page.locator("#body-1-value-score")
     score.fill("8.3")
     score.blur()
