@@ -81,6 +81,27 @@
             };
         }
 
+        // A saved review (autosave saves a new one) can be filled from a review pasted whole.
+        const paste = document.createElement("a");
+        paste.className = "button button-small button-secondary review-quick-blocks__paste";
+        paste.textContent = "Fill from pasted text…";
+        const form = stream.container[0].closest("form");
+        function showPaste() {
+            const editing = /\/pages\/(\d+)\/edit\/$/;
+            // Autosave points the form at the new review's edit view once it has saved it.
+            const path = form
+                ? new URL(form.action, window.location.href).pathname
+                : window.location.pathname;
+            paste.hidden = !editing.test(path);
+            paste.href = path.replace(editing, "/reviews/$1/fill/");
+        }
+        if (form) {
+            new MutationObserver(showPaste).observe(form, {attributeFilter: ["action"]});
+        }
+        document.addEventListener("w-autosave:success", () => setTimeout(showPaste));
+        showPaste();
+        bar.append(paste);
+
         const counted = stream.blockCountChanged.bind(stream);
         stream.blockCountChanged = () => {
             counted();
