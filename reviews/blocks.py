@@ -4,14 +4,18 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import StepValueValidator
 from django.utils.functional import cached_property
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import SECTION_FEATURES, CaptionedImageBlock, QuoteBlock, RichTextSectionBlock
 from core.prefetch import KnownObjectsChooserMixin, embeds_shown_together
+
+from . import cast_lines
 
 SCORE_MAX = Decimal(10)
 SCORE_STEP = Decimal("0.5")
@@ -49,20 +53,62 @@ class SpoilerSectionBlock(blocks.StructBlock):
         return []
 
 
+class PersonChooserBlock(KnownObjectsChooserMixin, SnippetChooserBlock):
+    """The review page renders its cast knowing the people it credits (ReviewPage.credits)."""
+
+    def __init__(self, **kwargs):
+        super().__init__("people.Person", **kwargs)
+
+    def deconstruct(self):
+        # Stored block definitions (migrations) name the plain chooser: the same data.
+        _, args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", ("people.Person", *args), kwargs
+
+
 class CastMemberBlock(blocks.StructBlock):
-    character = blocks.CharBlock(max_length=120, help_text="The character's name as credited.")
-    performer = blocks.CharBlock(max_length=120, help_text="The actor or voice performer.")
+    """A row of the cast: a person chosen, or a name typed that publishing matches to a person
+    (or makes one). The character and note belong to this review only."""
+
+    character = blocks.CharBlock(
+        required=False, max_length=120, help_text="The character's name as credited."
+    )
+    performer = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text="As credited. Publishing links it to the person of that name, or adds them.",
+    )
     note = blocks.CharBlock(
         required=False,
         max_length=60,
         help_text="Optional, e.g. 'voice' or 'uncredited'.",
+    )
+    person = PersonChooserBlock(
+        required=False, help_text="Or choose the person, e.g. to tell namesakes apart."
     )
 
     class Meta:
         icon = "user"
         label = "Cast member"
         help_text = "One row of the cast listing."
+        form_classname = "struct-block cast-member-row"
         preview_value = {"character": "Count Orlok", "performer": "Max Schreck", "note": ""}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if is_blank_row(value):
+            return value  # the listing drops it
+        errors = {}
+        if not value["character"]:
+            errors["character"] = ValidationError("Name the character.")
+        if not (value["performer"] or value["person"]):
+            errors["performer"] = ValidationError("Type the performer's name or choose a person.")
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+def is_blank_row(value):
+    return not any(value.get(name) for name in ("character", "performer", "note", "person"))
 
 
 class CastListingBlock(blocks.StructBlock):
@@ -71,6 +117,16 @@ class CastListingBlock(blocks.StructBlock):
         max_length=60,
         help_text="Heading above the table, e.g. 'Cast' or 'Voice cast'.",
     )
+    paste = blocks.TextBlock(
+        required=False,
+        label="Add rows from lines",
+        help_text=(
+            "Paste or type one line per role, e.g. 'Count Orlok — Max Schreck' or 'Max "
+            "Schreck as Count Orlok' (dash, tab or ' as '; a last '(…)' is the note). Saving "
+            "turns the lines into rows below."
+        ),
+    )
+
     members = blocks.ListBlock(
         CastMemberBlock(), min_num=1, label="Cast members", help_text="One row per character."
     )
@@ -88,6 +144,36 @@ class CastListingBlock(blocks.StructBlock):
                 {"character": "Ellen Hutter", "performer": "Greta Schröder", "note": ""},
             ],
         }
+
+    def clean(self, value):
+        """Rows from the pasted lines join the others and the box is emptied; blank rows go."""
+        value = super().clean(value)
+        rows, unread = cast_lines.read(value["paste"])
+        members = self.child_blocks["members"]
+        kept = [member for member in value["members"] if not is_blank_row(member)]
+        new = [
+            members.child_block.normalize(
+                {"character": row.character, "performer": row.performer, "note": row.note}
+            )
+            for row in rows
+        ]
+        value["members"] = members.normalize([*kept, *new])
+        value["paste"] = ""
+        if unread:
+            # Nothing is added until every line reads: the box keeps what was typed.
+            raise StructBlockValidationError(
+                block_errors={
+                    "paste": ValidationError(
+                        "Put a dash, a tab or ' as ' between the character and the performer "
+                        "in: " + "; ".join(line.strip() for line in unread[:3])
+                    )
+                }
+            )
+        if not kept and not new:
+            raise StructBlockValidationError(
+                block_errors={"members": ValidationError("Add a row, or paste the cast above.")}
+            )
+        return value
 
 
 class VerdictLabelChooserBlock(KnownObjectsChooserMixin, SnippetChooserBlock):

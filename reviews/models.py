@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
+from django.urls import reverse
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -40,6 +41,8 @@ from pagecache import keys, tags
 from pagecache.restrictions import PublicFromCacheQuerySet, RestrictionsFromCache
 from pagecache.routing import cached_copy
 from pagecache.tags import depends_on
+from people import cache as people_cache
+from people.models import Person
 
 from . import cache
 from .blocks import ReviewBodyBlock
@@ -197,6 +200,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
                 "categories",
                 "tags",
                 Prefetch("offers", queryset=Offer.objects.select_related("service__logo")),
+                Prefetch("credits", queryset=ReviewCredit.objects.select_related("person")),
             )
         ).first()
         if review is None:
@@ -204,6 +208,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         return review, {
             keys.page(review.pk),
             *review.shown_by_offers(),
+            *review.shown_by_credits(),
             *(cache.category(category.pk) for category in review.categories.all()),
             *([cache.critic(review.author_id)] if review.author_id else []),
             *([keys.image(review.poster_id)] if review.poster_id else []),
@@ -304,13 +309,22 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         )
 
     def get_sitemap_urls(self, request=None):
-        """The index, then each category page (kind and year pages only rearrange them)."""
+        """The index, each category page (kind and year pages only rearrange them), and the
+        pages of the people its published reviews credit."""
         url = self.get_full_url(request)
+        root = self.get_site().root_url
+        published = ReviewPage.objects.child_of(self).live().public()
+        credited = Person.objects.filter(credits__review__in=published).distinct()
         return [
             *super().get_sitemap_urls(request),
             *(
                 {"location": url + self.reverse_subpage("category", args=[category.slug])}
                 for category in Category.objects.filter(reviews__live=True).distinct()
+            ),
+            *([{"location": root + reverse("people:index")}] if credited.exists() else []),
+            *(
+                {"location": root + person.get_absolute_url()}
+                for person in credited.order_by("sort_as")
             ),
         ]
 
@@ -378,7 +392,13 @@ class ReviewPage(RestrictionsFromCache, Page):
         help_text="Year of first release.",
     )
     director = models.CharField(
-        "director or creator", max_length=200, blank=True, help_text="Separate names with commas."
+        "director or creator",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Separate names with commas. Publishing links each name to the person of that name "
+            "(accents and case aside), adding them to People if they are new."
+        ),
     )
     runtime_minutes = models.PositiveSmallIntegerField(
         "runtime (minutes)",
@@ -580,7 +600,78 @@ class ReviewPage(RestrictionsFromCache, Page):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:
             self.copy_verdict_from_body()
-        return super().save(*args, **kwargs)
+        # Publishing saves the whole page: the people it credits are linked then.
+        publishing = update_fields is None and self.live
+        body_linked = self.link_people() if publishing else False
+        saved = super().save(*args, **kwargs)
+        if publishing:
+            self.copy_credits()
+            if body_linked:
+                self.keep_links_in_revision()
+        return saved
+
+    def director_names(self):
+        return [name.strip() for name in self.director.split(",") if name.strip()]
+
+    def cast_rows(self, body):
+        """The cast rows' values in a body's stored shape (dicts to update in place)."""
+        return [
+            member["value"]
+            for block in body
+            if block["type"] == "cast"
+            for member in block["value"]["members"]
+        ]
+
+    def link_people(self):
+        """Match each typed performer and director to a person, adding the people not found,
+        and give every cast row its person. True if the body changed."""
+        body = self.body.get_prep_value()
+        rows = self.cast_rows(body)
+        chosen_ids = {row["person"] for row in rows if row.get("person")}
+        chosen = Person.objects.in_bulk(chosen_ids) if chosen_ids else {}
+        typed = [row.get("performer", "") for row in rows if row.get("person") not in chosen]
+        named = Person.objects.for_names([*typed, *self.director_names()])
+        changed = False
+        for row in rows:
+            performer = row.get("performer", "")
+            person = chosen.get(row.get("person")) or named.get(performer)
+            if person is None:
+                continue
+            if row.get("person") != person.pk or not performer:
+                row["person"], row["performer"] = person.pk, performer or person.name
+                changed = True
+        if changed:
+            self.body = body
+        self.credits_to_copy = [
+            ReviewCredit(person=named[name], role=ReviewCredit.Role.DIRECTOR, credited_as=name)
+            for name in self.director_names()
+            if name in named
+        ] + [
+            ReviewCredit(
+                person_id=row["person"],
+                role=ReviewCredit.Role.PERFORMER,
+                credited_as=row["performer"],
+                character=row.get("character", ""),
+                note=row.get("note", ""),
+            )
+            for row in rows
+            if row.get("person")
+        ]
+        return changed
+
+    def copy_credits(self):
+        """Replace the review's credits with those of the version just published."""
+        self.credits.all().delete()
+        for position, credit in enumerate(self.credits_to_copy):
+            credit.review, credit.position = self, position
+        ReviewCredit.objects.bulk_create(self.credits_to_copy)
+
+    def keep_links_in_revision(self):
+        """The revision being published gets the people linked, so the editor sees them."""
+        revision = self.live_revision
+        if revision is not None and revision.pk == self.latest_revision_id:
+            revision.content["body"] = self.serializable_data()["body"]
+            revision.save(update_fields=["content"])
 
     def copy_verdict_from_body(self):
         verdict = next((block.value for block in self.body if block.block_type == "verdict"), None)
@@ -660,6 +751,7 @@ class ReviewPage(RestrictionsFromCache, Page):
             *([cache.verdict_label(self.verdict_label_id)] if self.verdict_label_id else []),
             *(keys.image(pk) for pk in self.image_ids()),
             *(cache.category(pk) for pk in categories),
+            *self.shown_by_credits(),
         }
 
     def get_changed_cache_tags(self):
@@ -687,12 +779,59 @@ class ReviewPage(RestrictionsFromCache, Page):
 
     def cast(self):
         """(character, performer) pairs from every cast listing, read without loading blocks."""
-        return [
-            (member["value"]["character"], member["value"]["performer"])
-            for block in self.body.raw_data
-            if block["type"] == "cast"
-            for member in block["value"]["members"]
-        ]
+        return [(row["character"], row["performer"]) for row in self.cast_rows(self.body.raw_data)]
+
+    def credited(self, role):
+        """[(name as credited, person or None)] for a role, in the review's order: a
+        published review has its credits, a new draft (in preview) only the typed names."""
+        credits = [credit for credit in self.credit_list() if credit.role == role]
+        if credits:
+            return [(credit.credited_as, credit.person) for credit in credits]
+        return [(name, None) for name in self.typed_names(role)]
+
+    def typed_names(self, role):
+        if role == ReviewCredit.Role.DIRECTOR:
+            return self.director_names()
+        return list(dict.fromkeys(performer for _, performer in self.cast() if performer))
+
+    @property
+    def directors(self):
+        return self.credited(ReviewCredit.Role.DIRECTOR)
+
+    def people_shown(self):
+        return {credit.person for credit in self.credit_list()}
+
+    def shown_by_credits(self):
+        """Cache tags of the people the review links to."""
+        return {people_cache.person(credit.person_id) for credit in self.credit_list()}
+
+    def credit_list(self):
+        """The credits of the published review (prefetched with their people on its page)."""
+        return list(self.credits.all()) if self.pk else []
+
+
+class ReviewCredit(models.Model):
+    """A person credited in a published review, copied from its director field and cast rows
+    on publishing, so that a person's page finds their reviews in one query."""
+
+    class Role(models.TextChoices):
+        DIRECTOR = "director", "Director or creator"
+        PERFORMER = "performer", "Performer"
+
+    review = models.ForeignKey(ReviewPage, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    credited_as = models.CharField(max_length=200)
+    character = models.CharField(max_length=120, blank=True)
+    note = models.CharField(max_length=60, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        indexes = [models.Index(fields=["person", "role"])]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
 
 
 @register_setting(icon="doc-full-inverse")

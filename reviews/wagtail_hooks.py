@@ -189,3 +189,8 @@ def fill_from_pasted_text_button(page, user, view_name, next_url=None):
             icon_name="clipboard-list",
             priority=12,
         )
+
+
+@hooks.register("insert_global_admin_css")
+def cast_rows_on_one_line():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-cast.css"))

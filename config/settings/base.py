@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "reviews",
     "feedback",
     "offers",
+    "people",
     "pagecache",
     "wordpress",
     "demo",
