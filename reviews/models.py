@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
+from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -89,6 +91,12 @@ class Category(models.Model):
         return self.name
 
 
+class CriticQuerySet(models.QuerySet):
+    def with_slug(self, slug):
+        """The critic whose page is at `slug` (their name, slugified), or None."""
+        return next((critic for critic in self if critic.slug == slug), None)
+
+
 class Critic(models.Model):
     """The byline on a review: a writer need not have an admin account."""
 
@@ -97,11 +105,18 @@ class Critic(models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("short_bio")]
 
+    objects = CriticQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def slug(self):
+        """The critic's page address: names are unique, so their slugs are too in practice."""
+        return slugify(self.name)
 
 
 class AffiliateDisclosure(models.Model):
@@ -259,14 +274,50 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         category = Category.objects.filter(slug=slug).first()
         if category is None:
             raise Http404("No such category.")
+        kind, year = self.narrowing(request)
+        reviews = self.reviews().filter(categories=category)
+        shows = [cache.listed_in_category(category.pk), cache.category(category.pk)]
+        if kind:
+            reviews = reviews.filter(kind=kind)
+            shows.append(cache.listed_in_kind(kind))
+        if year:
+            reviews = reviews.filter(release_year=year)
+            shows.append(cache.listed_in_year(year))
         return self.render_listing(
             request,
-            self.reviews().filter(categories=category),
-            shows=[cache.listed_in_category(category.pk), cache.category(category.pk)],
+            reviews,
+            shows=shows,
             title=f"{category.name} reviews",
             description=category.description,
             category=category,
+            current_kind=kind,
+            current_year=year,
+            filter_links=self.filter_links(request, kind, year),
         )
+
+    def narrowing(self, request):
+        """The kind and release year a category page is narrowed to (?kind=, ?year=)."""
+        kind, year = request.GET.get("kind", ""), request.GET.get("year", "")
+        if kind and kind not in ReviewPage.Kind.values:
+            raise Http404("No such kind of work.")
+        if year and not (year.isdigit() and len(year) == 4):
+            raise Http404("No such year.")
+        return kind, int(year) if year else None
+
+    def filter_links(self, request, kind, year):
+        """Links that narrow a category page by kind or year, each keeping the other choice."""
+        options = self.browse_options()
+
+        def link(**chosen):
+            query = {"kind": kind, "year": year, **chosen}
+            return "?" + urlencode({name: value for name, value in query.items() if value})
+
+        return {
+            "kinds": [(label, link(kind=v), v == kind) for v, label in options["kinds"]],
+            "years": [(str(y), link(year=y), y == year) for y in options["years"]],
+            "any_kind": link(kind=""),
+            "any_year": link(year=""),
+        }
 
     @path("kind/<slug:kind>/", name="kind")
     def kind(self, request, kind):
@@ -292,6 +343,21 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             shows=[cache.listed_in_year(year)],
             title=f"Reviews of works from {year}",
             current_year=year,
+        )
+
+    @path("critic/<slug:slug>/", name="critic")
+    def critic(self, request, slug):
+        """A critic's page: their bio, then their reviews, newest first."""
+        critic = Critic.objects.with_slug(slug)
+        if critic is None:
+            raise Http404("No such critic.")
+        return self.render_listing(
+            request,
+            self.reviews().filter(author=critic),
+            shows=[cache.listed_by_critic(critic.pk), cache.critic(critic.pk)],
+            title=f"Reviews by {critic.name}",
+            description=critic.short_bio,
+            critic=critic,
         )
 
     def get_sitemap_urls(self, request=None):

@@ -32,12 +32,12 @@ def test_each_page_has_landmarks_a_skip_link_and_one_h1(client, site_pages):
         assert soup.find("footer", class_="site-footer"), url
         skip = soup.body.find("a")
         assert skip["href"] == "#main", url
-        assert [link["href"] for link in soup.find_all("link", rel="stylesheet")] == [
-            "/static/css/site.css"
-        ], url
-        # No script is needed to read a page; the only ones enhance the rating and comment forms.
+        stylesheets = {link["href"]: link.get("media") for link in soup.select("link[rel=stylesheet]")}
+        assert stylesheets == {"/static/css/site.css": None, "/static/css/print.css": "print"}, url
+        # No script is needed to read a page; the only ones enhance the forms and trailers.
         sources = {script.get("src") for script in soup.find_all("script", src=True)}
-        assert sources <= {"/static/js/rating.js", "/static/js/comment-form.js"}, url
+        enhancing = {"/static/js/rating.js", "/static/js/comment-form.js", "/static/js/trailer.js"}
+        assert sources <= enhancing, url
         assert all(script.get("defer") is not None for script in soup.find_all("script", src=True))
         assert soup.html["lang"] == "en"
 
