@@ -32,7 +32,8 @@ def test_each_page_has_landmarks_a_skip_link_and_one_h1(client, site_pages):
         assert soup.find("footer", class_="site-footer"), url
         skip = soup.body.find("a")
         assert skip["href"] == "#main", url
-        stylesheets = {link["href"]: link.get("media") for link in soup.select("link[rel=stylesheet]")}
+        links = soup.select("link[rel=stylesheet]")
+        stylesheets = {link["href"]: link.get("media") for link in links}
         assert stylesheets == {"/static/css/site.css": None, "/static/css/print.css": "print"}, url
         # No script is needed to read a page; the only ones enhance the forms and trailers.
         sources = {script.get("src") for script in soup.find_all("script", src=True)}
