@@ -46,7 +46,7 @@ class Command(BaseCommand):
             snippets = self.snippets(site_data)
             index = self.review_index(home, site_data["review_index"])
             pages = {page["slug"]: self.standard_page(home, page) for page in site_data["pages"]}
-            self.site_settings(home, site_data, snippets, pages[site_data["guidelines_page"]])
+            self.site_settings(home, site_data, snippets, pages)
             for slug in site_data["reviews"]:
                 self.review(index, slug, snippets)
             self.featured(home, site_data["featured"])
@@ -99,7 +99,8 @@ class Command(BaseCommand):
             "services": {service.name: service for service in Service.objects.all()},
         }
 
-    def site_settings(self, home, site_data, snippets, guidelines):
+    def site_settings(self, home, site_data, snippets, pages):
+        guidelines = pages[site_data["guidelines_page"]]
         site = home.get_site()
         if not site.site_name:
             site.site_name = "The Projection Booth"
@@ -108,6 +109,9 @@ class Command(BaseCommand):
         if not settings.tagline:
             settings.tagline = site_data["tagline"]
             settings.social_links = [("link", link) for link in site_data["social_links"]]
+            settings.save()
+        if settings.privacy_page_id is None:
+            settings.privacy_page = pages[site_data["privacy_page"]]
             settings.save()
         review_settings = ReviewSettings.for_site(site)
         if review_settings.default_disclosure_id is None:
@@ -137,7 +141,7 @@ class Command(BaseCommand):
             title=record["title"],
             slug=record["slug"],
             intro=record["intro"],
-            show_in_menus=True,
+            show_in_menus=record.get("show_in_menus", True),
             body=[
                 shared_blocks.text_section(section["text"], heading=section["heading"])
                 for section in record["body"]
