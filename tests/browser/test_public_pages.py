@@ -61,3 +61,36 @@ def test_pages_fit_a_phone_screen(browser, site, live_server):
             too_wide[name] = width
     context.close()
     assert too_wide == {}
+
+
+def test_a_trailer_contacts_its_host_only_after_play_is_pressed(page, site):
+    asked = []
+
+    def record(route):
+        asked.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<p>player</p>")
+
+    page.route("https://archive.org/**", record)
+    page.goto(ReviewPage.objects.get(slug="night-of-the-living-dead").url)
+    play = page.get_by_role("button", name="Play")
+    play.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    assert asked == []
+    assert page.locator("figure.trailer iframe").count() == 0
+
+    play.click()
+    page.wait_for_selector("figure.trailer iframe")
+    page.wait_for_timeout(300)
+    assert asked and asked[0].startswith("https://archive.org/embed/night_of_the_living_dead")
+
+
+def test_the_star_rating_works_by_keyboard_without_javascript(browser, site, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(ReviewPage.objects.get(slug="nosferatu").url)
+    page.get_by_role("radio", name="4 stars").check()
+    page.get_by_role("button", name="Rate").click()
+    page.wait_for_load_state()
+    assert "your rating of 4 is counted" in page.locator("[data-rating-status]").text_content()
+    assert page.get_by_role("radio", name="4 stars").is_checked()
+    context.close()
