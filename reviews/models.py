@@ -292,6 +292,9 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             category=category,
             current_kind=kind,
             current_year=year,
+            narrowed_to=", ".join(
+                [*([ReviewPage.Kind(kind).label] if kind else []), *([str(year)] if year else [])]
+            ),
             filter_links=self.filter_links(request, kind, year),
         )
 

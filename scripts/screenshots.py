@@ -24,7 +24,7 @@ PAGES = {
     "home": "/",
     "listing": "/reviews/",
     "review": "/reviews/nosferatu/",
-    "critic": "/reviews/critics/",
+    "critic": "/reviews/critic/ada-marlowe/",
     "search": "/search/?q=silent",
 }
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}

@@ -91,3 +91,13 @@ def test_unknown_filters_on_a_category_page_are_404s(client, review_index):
     url = review_index.url + "category/horror/"
     assert client.get(url, {"kind": "opera"}).status_code == 404
     assert client.get(url, {"year": "19x2"}).status_code == 404
+
+
+def test_a_narrowed_category_page_has_a_title_of_its_own(client, review_index):
+    horror = CategoryFactory(name="Horror", slug="horror")
+    ReviewPageFactory(parent=review_index, categories=[horror], release_year=1922)
+    soup = BeautifulSoup(
+        client.get(review_index.url + "category/horror/", {"kind": "film", "year": 1922}).content,
+        "html.parser",
+    )
+    assert soup.title.get_text() == "Horror reviews: Film, 1922 · The Projection Booth"

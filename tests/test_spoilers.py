@@ -84,3 +84,12 @@ def test_a_spoiler_offers_show_when_closed_and_hide_when_open(client, spoiled_re
     assert (
         ".spoiler[open] .spoiler__hint--closed,\n.spoiler:not([open]) .spoiler__hint--open" in css
     )
+
+
+def test_reviews_with_spoilers_bring_the_show_all_switch_script(client, spoiled_review, review):
+    def scripts(url):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        return [script["src"] for script in soup.select("script[src]")]
+
+    assert scripts(spoiled_review.url).count("/static/js/spoilers.js") == 1
+    assert "/static/js/spoilers.js" not in scripts(review.url)
