@@ -24,7 +24,7 @@ def test_every_feed_names_its_stylesheet_before_its_first_element(client, review
     assert body.index(instruction) < body.index("<rss" if "rss" in url else "<feed")
 
 
-def test_the_feed_stylesheet_is_served_and_explains_what_a_feed_is(client):
+def test_the_feed_stylesheet_is_served_and_explains_what_a_feed_is(client, db):
     response = client.get("/static/css/feed.css")
     assert response.status_code == 200
     css = b"".join(response.streaming_content).decode()

@@ -17,7 +17,7 @@ def served(client, url):
     return response, body
 
 
-def test_the_font_files_are_woff2_with_their_licence(client):
+def test_the_font_files_are_woff2_with_their_licence(client, db):
     for name in ("normal", "italic"):
         response, body = served(client, f"/static/fonts/source-serif-4-latin-wght-{name}.woff2")
         assert response.status_code == 200
@@ -27,7 +27,7 @@ def test_the_font_files_are_woff2_with_their_licence(client):
     assert "SIL Open Font License, Version 1.1" in licence
 
 
-def test_the_stylesheet_declares_the_faces_with_swap(client):
+def test_the_stylesheet_declares_the_faces_with_swap(client, db):
     _, css = served(client, "/static/css/site.css")
     css = css.decode()
     assert css.count("@font-face") == 2

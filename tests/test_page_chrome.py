@@ -35,13 +35,12 @@ def test_each_page_has_landmarks_a_skip_link_and_one_h1(client, site_pages):
         links = soup.select("link[rel=stylesheet]")
         stylesheets = {link["href"]: link.get("media") for link in links}
         assert stylesheets == {"/static/css/site.css": None, "/static/css/print.css": "print"}, url
-        # No script is needed to read a page; the only ones enhance the forms and trailers.
+        # No script is needed to read a page; the only ones enhance forms, trailers, spoilers.
         sources = {script.get("src") for script in soup.find_all("script", src=True)}
         enhancing = {
             "/static/js/rating.js",
             "/static/js/comment-form.js",
-            "/static/js/trailer.js",
-            "/static/js/spoilers.js",
+            "/static/js/review.js",
         }
         assert sources <= enhancing, url
         assert all(script.get("defer") is not None for script in soup.find_all("script", src=True))

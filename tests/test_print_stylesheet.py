@@ -9,7 +9,7 @@ def test_pages_link_a_print_only_stylesheet(client, review):
     assert link["href"] == "/static/css/print.css"
 
 
-def test_the_print_stylesheet_hides_what_paper_cannot_use(client):
+def test_the_print_stylesheet_hides_what_paper_cannot_use(client, db):
     response = client.get("/static/css/print.css")
     assert response.status_code == 200
     css = b"".join(response.streaming_content).decode()

@@ -98,7 +98,7 @@ def test_share_links_are_plain_links(client, review_index):
     encoded = "http%3A%2F%2Ftestserver%2Freviews%2Fcharade%2F"
     assert all(encoded in href for href in links.values())
     scripts = [s.get("src") for s in soup.find_all("script") if s.get("src")]
-    assert scripts == ["/static/js/rating.js", "/static/js/comment-form.js"]
+    assert scripts == ["/static/js/rating.js", "/static/js/comment-form.js", "/static/js/review.js"]
 
 
 def test_footer_offers_social_and_feed_links(client, home_page):

@@ -21,12 +21,7 @@ def test_the_player_waits_in_a_template_behind_a_play_button(client, review_inde
     assert button.has_attr("hidden")  # shown by the script; without it the link is the way
     assert "Play Trailer" in button.get_text()
     assert soup.select_one("figure.trailer figcaption a")["href"] == VIDEO
-    assert soup.select_one('script[src="/static/js/trailer.js"]').has_attr("defer")
-
-
-def test_pages_without_a_trailer_load_no_trailer_script(client, review):
-    soup = BeautifulSoup(client.get(review.url).content, "html.parser")
-    assert soup.select_one('script[src="/static/js/trailer.js"]') is None
+    assert soup.select_one('script[src="/static/js/review.js"]').has_attr("defer")
 
 
 def test_the_policy_still_allows_only_the_known_players(client, review_index):
