@@ -9,18 +9,27 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from PIL import Image as PillowImage
+from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Revision
+from wagtail.models import Page, PageViewRestriction, Revision, Site
 
 from feedback.models import Comment
 from home.models import HomePage, StandardPage
-from reviews.models import Category, Critic, ReviewPage, VerdictLabel
+from reviews.models import Category, Critic, ReviewIndexPage, ReviewPage, VerdictLabel
 from wordpress.models import ImportedItem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wordpress"
 EXPORT = FIXTURES / "review-blog.xml"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "wxr"
+# The public exports live beside the checkout (../shared/wxr), or beside the folder of checkouts.
+SHARED = next(
+    (
+        folder / "shared" / "wxr"
+        for folder in Path(__file__).resolve().parents[1:4]
+        if (folder / "shared" / "wxr").is_dir()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "wxr",
+)
 
 
 @pytest.fixture
@@ -346,10 +355,10 @@ def test_a_post_that_fails_is_reported_and_leaves_nothing_behind(review_index, m
 
     convert = importer.content.convert
 
-    def failing_for_nosferatu(html, media, *, allowed, post_id=0):
+    def failing_for_nosferatu(html, media, *, post_id=0, **options):
         if post_id == 10:
             raise ValueError("something unexpected in this post")
-        return convert(html, media, allowed=allowed, post_id=post_id)
+        return convert(html, media, post_id=post_id, **options)
 
     monkeypatch.setattr(importer.content, "convert", failing_for_nosferatu)
     output = run_import()
@@ -359,3 +368,218 @@ def test_a_post_that_fails_is_reported_and_leaves_nothing_behind(review_index, m
     assert not ReviewPage.objects.filter(title="Nosferatu (1922)").exists()
     assert not Comment.objects.exists()  # its comments went with it
     assert review(11).live  # the others came in
+
+
+# Classic-editor reviews, the structure critics write, and the fidelity check ------------------
+
+CLASSIC = FIXTURES / "classic-reviews.xml"
+
+
+def fidelity_line(output):
+    return next(line for line in output.splitlines() if "fidelity:" in line)
+
+
+@pytest.fixture
+def classic(review_index):
+    return run_import("--verify", export=CLASSIC)
+
+
+def test_text_after_inline_markup_is_never_dropped(classic):
+    text = review(101).body[0].value["text"].source
+    for passage in (
+        "<em>tears</em> in it and then the rest of the industry followed.",
+        "<strong>every minute</strong> earned.",
+        ">like a fable</a> and the window-breaking racket is pure slapstick.",
+        "A small aside about Jackie Coogan, who steals every scene.",
+        "The doorstep, the note, the cart.",
+    ):
+        assert passage in text
+    assert "kid.jpg" in text  # no uploads folder: the image stays a link, in place
+    assert review(101).body[1].value["heading"] == "The dream"
+
+
+@pytest.mark.parametrize("export", [EXPORT, CLASSIC])
+def test_no_fixture_loses_a_word_a_link_or_an_image(review_index, uploads, export):
+    output = run_import("--uploads", uploads, "--verify", export=export)
+    assert ", 0 lost;" in fidelity_line(output)
+    assert "links lost 0" in fidelity_line(output)
+    assert "LOST in" not in output
+
+
+def test_a_post_that_loses_words_is_named_and_verify_fails(review_index, monkeypatch):
+    from wordpress import importer
+
+    convert = importer.content.convert
+
+    def dropping_the_last_block(html, media, **options):
+        result = convert(html, media, **options)
+        if options.get("post_id") == 101:
+            result.blocks = result.blocks[:-1]
+        return result
+
+    monkeypatch.setattr(importer.content, "convert", dropping_the_last_block)
+    with pytest.raises(CommandError, match=r"1 post.* lost content: “The Kid \(1921\)”"):
+        run_import("--verify", export=CLASSIC)
+    output = run_import(export=CLASSIC)  # without --verify: reported, not an error
+    assert "LOST in “The Kid (1921)”: words «dream the heaven sequence is the one part that" in (
+        output
+    )
+
+
+def test_a_review_structured_as_critics_write_it(classic):
+    her = review(102)
+    assert block_types(her) == ["text", "spoiler", "verdict", "text", "quote", "quote"]
+    spoiler = her.body[1].value
+    assert spoiler["heading"] == "Review"
+    assert "<h3>Characters &amp; Story</h3>" in spoiler["text"].source
+    assert "rooftop with Amy" in spoiler["text"].source
+    verdict = her.body[2].value
+    assert verdict["label"].name == "Worth Seeing"
+    assert verdict["summary"].startswith("Tender, funny and sad")
+    quote = her.body[4].value
+    assert (quote["quote"], quote["speaker"], quote["source"]) == (
+        "Sometimes I think I have felt everything I'm ever gonna feel.",
+        "",
+        "Her",
+    )
+    assert her.body[5].value["speaker"] == "Samantha"
+    assert Comment.objects.filter(page=her).count() == 1
+
+
+def test_a_whole_review_warning_ends_at_the_verdict_and_the_quotes(classic):
+    stagecoach = review(103)
+    assert block_types(stagecoach) == ["text", "spoiler", "verdict", "text", "quote"]
+    assert stagecoach.body[1].value["heading"] == "Full review"
+    assert "<h3>How it was made</h3>" in stagecoach.body[1].value["text"].source
+    assert stagecoach.body[2].value["label"].name == "Must See"
+    greed = review(104)
+    assert block_types(greed) == ["text", "verdict"]
+    assert greed.body[1].value["score"] == Decimal(7)
+    assert "gold tint" in greed.body[1].value["details"].source
+
+
+def test_posts_without_a_text_block_come_in_with_their_comments(classic):
+    quote_only, video_only, image_only, empty = (review(n) for n in (105, 106, 107, 108))
+    assert block_types(quote_only) == ["quote"]
+    assert quote_only.intro.startswith("This song of the Man and his Wife")
+    assert block_types(video_only) == ["trailer"]
+    assert video_only.intro == "The restoration's trailer."  # the excerpt
+    assert image_only.intro == "The machine Maria"
+    assert list(empty.body) == [] and empty.intro == "Coming back to Keaton"
+    for page in (quote_only, video_only, empty):
+        assert Comment.objects.filter(page=page).count() == 1
+
+
+def test_gallery_captions_stay_with_their_images(classic):
+    text = review(109).body[0].value["text"].source
+    assert "left.jpg</a> The left panel</p>" in text
+    assert "right.jpg</a> The right panel</p>" in text
+    assert "<p>Polyvision, 1927</p>" in text
+
+
+def test_comments_on_pages_are_kept(classic):
+    page = StandardPage.objects.get(slug="screenings")
+    assert Comment.objects.get(page=page).name == "Pianist"
+
+
+def test_categories_and_tags_no_post_uses_are_created(classic):
+    westerns = Category.objects.get(slug="westerns")
+    assert westerns.description == "No post here yet."
+    assert Tag.objects.filter(name="Silent era").exists()
+    assert "tags: 1 created" in classic
+
+
+def test_the_report_counts_only_what_was_committed(review_index, monkeypatch, tmp_path):
+    from wordpress import importer
+
+    convert = importer.content.convert
+
+    def failing(html, media, **options):
+        if options.get("post_id") in (10, 11):
+            raise ValueError("broken")
+        return convert(html, media, **options)
+
+    monkeypatch.setattr(importer.content, "convert", failing)
+    export = tmp_path / "own-tag.xml"
+    export.write_text(EXPORT.read_text().replace("Guest Writer", "Only Guest"))
+    output = run_import(export=export)
+    assert not Critic.objects.filter(name="Only Guest").exists()
+    assert f"critics: {Critic.objects.count()} created" in output
+    assert f"categories: {Category.objects.count()} created" in output
+    monkeypatch.undo()
+    changed = tmp_path / "changed.xml"
+    changed.write_text(EXPORT.read_text().replace("Nosferatu (1922)", "Nosferatu, restored"))
+    run_import(export=EXPORT)
+    again = run_import(export=changed)
+    assert "redirects" not in again  # the same addresses to the same pages: nothing new
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        'xmlns:wp="https://wordpress.org/export/1.2/"',
+        'xmlns:wp="http://wordpress.org/export/1.1/"',
+        'xmlns:wp="https://wordpress.com/export/1.2/"',
+        'xmlns:wp="http://example.com/my-export/"',  # an unknown address: bound by its prefix
+        'xmlns:wp="http://wördpress.org/export/1.2/"',  # not a valid URI, yet well-formed XML
+        'xmlns:wp="http://wordpress.org/export/1.2/ old"',
+        "",  # the prefix used but never declared
+    ],
+)
+def test_exports_are_read_whatever_their_namespace_declarations(
+    review_index, tmp_path, declaration
+):
+    export = tmp_path / "export.xml"
+    text = EXPORT.read_text().replace('xmlns:wp="http://wordpress.org/export/1.2/"', declaration)
+    export.write_text(text, encoding="utf-8")
+    output = run_import("--verify", export=export)
+    assert review(10).title == "Nosferatu (1922)"
+    assert Comment.objects.filter(page=review(10)).count() == 5
+    assert "reviews: 6 created" in output
+
+
+def test_elements_bound_to_a_known_address_under_another_prefix_are_read(review_index, tmp_path):
+    export = tmp_path / "export.xml"
+    text = EXPORT.read_text().replace("xmlns:wp=", "xmlns:wordpress=")
+    export.write_text(text.replace("<wp:", "<wordpress:").replace("</wp:", "</wordpress:"))
+    run_import(export=export)
+    assert review(10).title == "Nosferatu (1922)"
+
+
+def test_a_broken_file_with_odd_namespaces_is_called_broken(review_index, tmp_path):
+    export = tmp_path / "export.xml"
+    text = EXPORT.read_text().replace('export/1.2/"\n>', 'export/1.2/ odd"\n>')
+    export.write_text(text[: len(text) // 2], encoding="utf-8")
+    with pytest.raises(CommandError, match="not well-formed XML"):
+        run_import(export=export)
+    assert ReviewPage.objects.count() == 0
+
+
+def test_an_empty_site_gets_a_review_index(home_page):
+    output = run_import(export=CLASSIC)
+    index = ReviewIndexPage.objects.get()
+    assert index.get_parent().pk == home_page.pk and index.live
+    assert review(101).get_parent().pk == index.pk
+    assert "site: created a review index, /reviews/" in output
+
+
+def test_a_site_without_a_home_page_gets_one_and_its_site_record(db):
+    Site.objects.all().delete()
+    Page.objects.filter(depth__gt=1).delete()
+    output = run_import(export=CLASSIC)
+    home = HomePage.objects.get()
+    assert Site.objects.get().root_page_id == home.pk
+    assert ReviewIndexPage.objects.get().get_parent().pk == home.pk
+    assert "created a home page" in output and "created the Site record" in output
+
+
+def test_a_refused_file_leaves_an_empty_site_empty(db):
+    pages = Page.objects.count()
+    with pytest.raises(CommandError):
+        run_import(export=FIXTURES / "truncated.xml")
+    assert Page.objects.count() == pages
+
+
+def test_imported_reviews_are_found_by_search(imported):
+    # Pages are indexed once after their three saves (tree, revision, publishing).
+    assert list(ReviewPage.objects.live().search("vampire")) == [review(10)]

@@ -1,283 +1,66 @@
-"""A WordPress post's HTML as StreamField blocks.
+"""A WordPress post's HTML as body blocks, and the check that the conversion lost nothing.
 
-The rules, in the order they apply:
-- `[caption]`, `[gallery]` and `[embed]` shortcodes, and a YouTube or Vimeo address alone on a
-  line, become images and videos; any other shortcode stays in the text and is reported.
-- Text without paragraphs gets them as WordPress would show it (blank line: new paragraph,
-  line break: <br>).
-- A heading that announces spoilers starts a spoiler section, which runs to the next heading of
-  the same or a higher level. Nothing inside it ever leaves it: quotes, images and videos in a
-  spoiler section stay in its text.
-- Other h1/h2 headings start a text section; h3 to h6 stay inside the text as subheadings.
-- <blockquote> (also Gutenberg's quote and pullquote) becomes a quote, its <cite> the speaker.
-- A paragraph "Verdict: …" or "Overall: …" becomes the verdict, once per review, when a verdict
-  label can be told from it: a label's name in the line, or a score ("8/10", "4 out of 5").
-- Images become image blocks when the file is found; otherwise they stay as a link.
-- Everything else stays as rich text: markup the editor does not offer (tables, code) keeps its
-  text and is reported, never dropped silently.
+WordPress-only markup is made plain HTML here, then `reviews.conversion.html_to_body` does the
+rest (paragraphs, sections, spoilers, verdicts, quotes, images, videos):
+- `[caption]` becomes a figure with its caption; `[gallery]` a gallery of figures (its `ids`,
+  or, in old galleries without them, every image attached to the post); `[embed]`, `[video]`
+  and `[audio]` a video, or a link to their file. Any other shortcode stays in the text and is
+  reported.
+
+`Fidelity` compares, per post, the words, links and images of the source as WordPress shows it
+with what a reader of the imported page sees (title, intro and body, spoilers included).
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from html import escape
-from urllib.parse import parse_qs, urlsplit
 
-import nh3
-from lxml import etree
-from lxml import html as lxml_html
-
-SPOILER_HEADING = re.compile(r"\bspoilers?\b", re.IGNORECASE)
-DASHES = "-\u2013\u2014"  # hyphen, en dash, em dash
-VERDICT_LINE = re.compile(rf"^\s*(?:verdict|overall)\s*[:{DASHES}]\s*(?P<rest>.+)$", re.I | re.S)
-SCORE = re.compile(r"(?P<value>\d+(?:[.,]\d+)?)\s*(?:/|out of)\s*(?P<scale>100|10|5)\b", re.I)
-VIDEO_URL = re.compile(
-    r"^https?://(?:www\.|m\.)?(?:youtube\.com/watch\?\S+|youtu\.be/\S+|vimeo\.com/\d+\S*)$"
+from reviews.conversion import (
+    OWN_LINE_URL,
+    SPOILER_PHRASE,
+    VERDICT_LINE,
+    VIDEO_URL,
+    body_text,
+    html_to_body,
+    image_addresses,
+    link_addresses,
+    video_addresses,
+    visible_text,
+    watch_url,
+    words,
 )
-OWN_LINE_URL = re.compile(r"^[ \t]*(https?://\S+)[ \t]*$", re.MULTILINE)
+
 CAPTION = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.S | re.I)
 CAPTIONED_IMAGE = re.compile(r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.I)
 GALLERY = re.compile(r"\[gallery([^\]]*)\]", re.I)
 EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S | re.I)
+MEDIA = re.compile(r"\[(video|audio)([^\]]*)\](?:(.*?)\[/\1\])?", re.S | re.I)
+MEDIA_SOURCE = re.compile(r"""(?:src|mp4|m4v|webm|ogv|mp3|ogg|wav|m4a)\s*=\s*["']?([^"'\s\]]+)""")
 SHORTCODE = re.compile(r"\[/?([A-Za-z_][\w-]*)(?:\s[^\]]*)?\]")
+BLOCK_END = re.compile(r"<(?=br\b|/p\b|/h\d\b|/li\b|/blockquote\b|/figcaption\b)", re.I)
 IDS = re.compile(r"""ids\s*=\s*["']?([\d,\s]+)""", re.I)
-
-BLOCK_TAGS = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl", "figure", "div",
-    "section", "article", "aside", "header", "footer", "table", "pre", "hr", "iframe", "form",
-    "wp-gallery", "wp-embed", "address", "details", "center",
-}  # fmt: skip
-TEXT_ONLY = {"table", "pre", "dl", "form", "address"}  # rich text has no such blocks
-CONTAINERS = {"div", "section", "article", "aside", "header", "footer", "center", "details"}
-RICH_TEXT_TAGS = {"p", "br", "a", "b", "strong", "i", "em", "h3", "h4", "ul", "ol", "li"}
-PLAIN_TAGS = {"span", "font", "u", "small", "big", "sup", "sub", "abbr", "cite", "time", "mark"}
-DEFAULT_SPOILER_LABEL = "Spoilers ahead"
+MISSING_EXAMPLE_WORDS = 12
+PASSAGE_GAP = 4  # missing words this close together are shown as one stretch
 
 
-@dataclass
-class Conversion:
-    """The blocks of one body, with what the report should mention."""
-
-    blocks: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)  # (kind, detail)
-
-
-class BodyBuilder:
-    """Collects blocks in order: the open text section, the open spoiler section, the rest."""
-
-    def __init__(self, allowed, media, post_id):
-        self.allowed, self.media, self.post_id = allowed, media, post_id
-        self.result = Conversion()
-        self.heading, self.parts = "", []
-        self.spoiler = None  # {"level", "heading", "parts"}
-        self.has_verdict = False
-
-    def warn(self, kind, detail=""):
-        self.result.warnings.append((kind, detail))
-
-    # Text -----------------------------------------------------------------------------------
-
-    def add_html(self, fragment):
-        (self.spoiler["parts"] if self.spoiler else self.parts).append(fragment)
-
-    def rich_text(self, parts):
-        html = "".join(parts)
-        for tag in unsupported_tags(html):
-            self.warn("markup kept as text", tag)
-        cleaned = nh3.clean(
-            html,
-            tags=RICH_TEXT_TAGS,
-            attributes={"a": {"href"}},
-            url_schemes={"http", "https", "mailto"},
-            link_rel=None,
-        )
-        return re.sub(r"<p>(?:\s|&nbsp;|<br>)*</p>", "", cleaned).strip()
-
-    def close_text(self):
-        text = self.rich_text(self.parts)
-        if text or self.heading:
-            self.result.blocks.append(
-                {"type": "text", "value": {"heading": self.heading[:120], "text": text}}
-            )
-        self.heading, self.parts = "", []
-
-    def close_spoiler(self):
-        spoiler, self.spoiler = self.spoiler, None
-        value = {
-            "heading": spoiler["heading"],
-            "warning_label": DEFAULT_SPOILER_LABEL,
-            "text": self.rich_text(spoiler["parts"]),
-        }
-        self.result.blocks.append({"type": "spoiler", "value": value})
-
-    def add_block(self, block_type, value, fallback_html):
-        """A block of its own, or its text where a spoiler section or the page type needs it."""
-        if self.spoiler or block_type not in self.allowed:
-            self.add_html(fallback_html)
-            return
-        self.close_text()
-        self.result.blocks.append({"type": block_type, "value": value})
-
-    # Elements -------------------------------------------------------------------------------
-
-    def heading_element(self, level, title):
-        if self.spoiler and level <= self.spoiler["level"]:
-            self.close_spoiler()
-        if SPOILER_HEADING.search(title) and "spoiler" in self.allowed and not self.spoiler:
-            self.close_text()
-            rest = SPOILER_HEADING.sub("", title).strip(f" :(){DASHES}[]!")
-            self.spoiler = {"level": level, "heading": rest[:120], "parts": []}
-        elif level <= 2 and not self.spoiler:
-            self.close_text()
-            self.heading = title
-        else:
-            sub = 3 if level <= 3 else 4
-            self.add_html(f"<h{sub}>{escape(title)}</h{sub}>")
-
-    def quote_element(self, element):
-        paragraphs = list(element.iter("p")) or [element]
-        cites = list(element.iter("cite"))
-        speaker = " ".join(inner_text(cite) for cite in cites).strip(f" {DASHES}")
-        for cite in cites:
-            cite.drop_tree()
-        quote = "\n".join(t for t in (inner_text(p) for p in paragraphs) if t)
-        if not quote:
-            return
-        fallback = f"<p>“{escape(quote)}”{f' ({escape(speaker)})' if speaker else ''}</p>"
-        value = {"quote": quote, "speaker": speaker[:120], "source": ""}
-        self.add_block("quote", value, fallback)
-
-    def paragraph_element(self, element):
-        images = element.xpath(".//img")
-        if images and not inner_text(element):
-            for image in images:
-                self.image(image.get("src", ""), image.get("alt", ""), "")
-            return
-        line = inner_text(element)
-        match = VERDICT_LINE.match(line)
-        if match and not self.spoiler and not self.has_verdict and "verdict" in self.allowed:
-            value = self.media.verdict(match["rest"].strip(), self.score(match["rest"]))
-            if value:
-                self.has_verdict = True
-                self.add_block("verdict", value, "")
-                return
-            self.warn("verdict line kept as text", line[:80])
-        self.add_html(outer_html(element))
-
-    def figure_element(self, element):
-        quote = element.find(".//blockquote")
-        if quote is not None:
-            self.quote_element(quote)
-            return
-        caption = " ".join(inner_text(c) for c in element.iter("figcaption"))
-        images = element.xpath(".//img")
-        for image in images:
-            self.image(image.get("src", ""), image.get("alt", ""), caption)
-        if not images:  # e.g. Gutenberg's embed figure: whatever it holds
-            for child in top_level(element):
-                self.element(child)
-
-    def image(self, src, alt, caption):
-        image = self.media.image_for_url(src) if src else None
-        if image is None:
-            label = escape(alt or src.rsplit("/", 1)[-1] or "image")
-            caption_html = f" {escape(caption)}" if caption else ""
-            self.add_html(f'<p><a href="{escape(src)}">{label}</a>{caption_html}</p>')
-            return
-        value = {
-            "image": {"image": image.pk, "decorative": False, "alt_text": alt or image.title},
-            "caption": caption[:250],
-            "credit": "",
-        }
-        fallback = f'<p><a href="{escape(src)}">{escape(alt or image.title)}</a></p>'
-        self.add_block("image", value, fallback)
-
-    def video(self, url):
-        watch = watch_url(url)
-        if not watch:
-            self.warn("embed kept as a link", url)
-            self.add_html(f'<p><a href="{escape(url)}">{escape(url)}</a></p>')
-            return
-        link = f'<p><a href="{escape(watch)}">{escape(watch)}</a></p>'
-        self.add_block("trailer", {"video": watch, "caption": ""}, link)
-
-    def gallery(self, element):
-        ids = [int(i) for i in element.get("ids", "").split(",") if i.strip().isdigit()]
-        urls = self.media.gallery_urls(ids, self.post_id)
-        if not urls:
-            self.warn("gallery without images", f"post {self.post_id}")
-        for url in urls:
-            self.image(url, "", "")
-
-    def score(self, line):
-        found = SCORE.search(line)
-        if not found:
-            return None
-        value = Decimal(found["value"].replace(",", ".")) / Decimal(found["scale"]) * 10
-        halves = (value * 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP) / 2
-        return min(max(halves, Decimal(0)), Decimal(10))
-
-    def element(self, element):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            if title := inner_text(element):
-                self.heading_element(int(tag[1]), title)
-        elif tag == "blockquote":
-            self.quote_element(element)
-        elif tag == "p":
-            self.paragraph_element(element)
-        elif tag == "figure":
-            self.figure_element(element)
-        elif tag == "img":
-            self.image(element.get("src", ""), element.get("alt", ""), "")
-        elif tag == "wp-gallery":
-            self.gallery(element)
-        elif tag in ("wp-embed", "iframe"):
-            self.video(element.get("url") or element.get("src") or "")
-        elif tag in CONTAINERS:
-            for child in top_level(element):
-                self.element(child)
-        elif tag == "hr" or not tag:
-            return
-        elif tag in TEXT_ONLY:
-            self.warn("markup kept as text", tag)
-            self.add_html(text_paragraphs(element))
-        else:
-            self.add_html(outer_html(element))
-
-    def finish(self):
-        if self.spoiler:
-            self.close_spoiler()
-        self.close_text()
-        return self.result
+def convert(html, media, *, allowed, verdicts, post_id=0, work_title=""):
+    """The body blocks for a post's HTML; `media` finds its images and gallery files."""
+    expanded, unknown = expand_shortcodes(html or "", media, post_id)
+    result = html_to_body(
+        expanded, allowed=allowed, images=media, verdicts=verdicts, work_title=work_title
+    )
+    result.warnings += [("unknown shortcode kept as text", name) for name in unknown]
+    return result
 
 
-def convert(html, media, *, allowed, post_id=0):
-    """Blocks for `html`; `media` finds images, galleries and verdict labels."""
-    builder = BodyBuilder(allowed, media, post_id)
-    html, unknown = expand_shortcodes(html or "")
-    for name in unknown:
-        builder.warn("unknown shortcode kept as text", name)
-    if html.strip():
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
-        for element in top_level(root):
-            builder.element(element)
-    return builder.finish()
-
-
-def expand_shortcodes(html):
-    """The shortcodes this importer understands, as elements; the names of the others."""
+def expand_shortcodes(html, media, post_id):
+    """The shortcodes WordPress itself defines, as HTML; the names of the others."""
     html = CAPTION.sub(caption_figure, html)
-    html = GALLERY.sub(
-        lambda m: f'<wp-gallery ids="{",".join(IDS.findall(m[1])).replace(" ", "")}"></wp-gallery>',
-        html,
-    )
-    html = EMBED.sub(lambda m: f'<wp-embed url="{escape(m[1].strip())}"></wp-embed>', html)
-    html = OWN_LINE_URL.sub(
-        lambda m: f'<wp-embed url="{escape(m[1])}"></wp-embed>' if VIDEO_URL.match(m[1]) else m[0],
-        html,
-    )
-    unknown = sorted({m[1].lower() for m in SHORTCODE.finditer(strip_tags(html))})
+    html = GALLERY.sub(lambda m: gallery_figure(m[1], media, post_id), html)
+    html = EMBED.sub(lambda m: f'<figure data-embed="{escape(m[1].strip())}"></figure>', html)
+    html = MEDIA.sub(media_link, html)
+    unknown = sorted({m[1].lower() for m in SHORTCODE.finditer(re.sub(r"<[^>]*>", " ", html))})
     return html, unknown
 
 
@@ -290,81 +73,113 @@ def caption_figure(match):
     return f"<figure>{image[0]}<figcaption>{caption}</figcaption></figure>"
 
 
-def top_level(container):
-    """The container's block-level children, with loose text and inline markup made paragraphs."""
-    run = [escape(container.text or "")] if container.text else []
-    for child in container:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in BLOCK_TAGS:
-            yield from paragraphs("".join(run))
-            run = []
-            yield child
-            if child.tail:
-                run.append(escape(child.tail))
-        elif tag:
-            run.append(outer_html(child))
-        elif child.tail:  # a comment: only its tail is text
-            run.append(escape(child.tail))
-    yield from paragraphs("".join(run))
+def gallery_figure(attributes, media, post_id):
+    ids = [int(i) for i in ",".join(IDS.findall(attributes)).split(",") if i.strip().isdigit()]
+    urls = media.gallery_urls(ids, post_id)
+    figures = "".join(f'<figure><img src="{escape(url)}" alt=""></figure>' for url in urls)
+    return f"<figure>{figures}</figure>" if urls else ""
 
 
-def paragraphs(html):
-    """WordPress's automatic paragraphs for a run of text and inline markup."""
-    for chunk in re.split(r"\n\s*\n", html):
-        chunk = chunk.strip()
-        if not chunk:
-            continue
-        body = re.sub(r"\s*\n\s*", "<br>", chunk)
-        element = lxml_html.fragment_fromstring(f"<p>{body}</p>")
-        if inner_text(element) or element.xpath(".//img"):
-            yield element
+def media_link(match):
+    found = MEDIA_SOURCE.search(match[2]) or MEDIA_SOURCE.search(f"src={match[3] or ''}")
+    url = found[1] if found else (match[3] or "").strip()
+    if not url:
+        return ""
+    if VIDEO_URL.match(url):
+        return f'<figure data-embed="{escape(url)}"></figure>'
+    return f'<p><a href="{escape(url)}">{escape(url.rsplit("/", 1)[-1])}</a></p>'
 
 
-def text_paragraphs(element):
-    """The element's text as paragraphs: a table row or a line of code per paragraph."""
-    if element.tag == "table":
-        lines = [" | ".join(inner_text(cell) for cell in row) for row in element.iter("tr")]
-    elif element.tag == "pre":
-        lines = ["".join(element.itertext()).strip("\n")]
-    else:
-        lines = [inner_text(child) for child in element] or [inner_text(element)]
-    return "".join(
-        "<p>" + escape(line).replace("\n", "<br>") + "</p>" for line in lines if line.strip()
+# Fidelity ---------------------------------------------------------------------------------
+
+
+def shown_source(expanded):
+    """A post's HTML as WordPress shows it: video addresses alone on a line are players."""
+    return OWN_LINE_URL.sub(lambda m: "" if VIDEO_URL.match(m[1]) else m[0], expanded)
+
+
+def structure_free_words(text):
+    """Words, without the phrases the conversion turns into structure (spoiler, verdict)."""
+    lines = [VERDICT_LINE.sub(r"\g<rest>", line) for line in text.splitlines()]
+    return words(SPOILER_PHRASE.sub(" ", "\n".join(lines)))
+
+
+@dataclass
+class PostFidelity:
+    title: str
+    words_in: int
+    words_out: int
+    words_lost: int = 0
+    missing: list = field(default_factory=list)  # passages of words that did not come over
+    links_missing: list = field(default_factory=list)
+    images_in: int = 0
+    images_out: int = 0
+    videos_in: int = 0
+    videos_out: int = 0
+
+    @property
+    def lost(self):
+        return bool(
+            self.missing
+            or self.links_missing
+            or self.images_out < self.images_in
+            or self.videos_out < self.videos_in
+        )
+
+
+def check(item, page, media, label_names):
+    """What of `item` (a post or page) a reader of `page` cannot find there."""
+    expanded, _ = expand_shortcodes(item.content or "", media, item.wp_id)
+    source = shown_source(expanded)
+    source_text = item.title + "\n" + visible_text(BLOCK_END.sub("\n<", source))
+    source_words = structure_free_words(source_text)
+    raw = list(page.body.raw_data)
+    body = body_text(raw, label_names)
+    out_text = "\n".join([page.title, page.intro or "", visible_text(body)])
+    remaining = Counter(words(out_text))
+    missing_at = []
+    for position, word in enumerate(source_words):
+        if remaining[word] > 0:
+            remaining[word] -= 1
+        else:
+            missing_at.append(position)
+    out_links = set(link_addresses(body))
+    links_missing = [url for url in link_addresses(source) if url not in out_links]
+    images_in = image_addresses(source)
+    image_blocks = sum(1 for block in raw if block["type"] == "image")
+    linked = sum(1 for url in images_in if url in out_links)
+    videos_in = video_addresses(expanded)
+    trailers = sum(1 for block in raw if block["type"] == "trailer")
+    linked_videos = sum(1 for url in videos_in if watch_url(url) in out_links or url in out_links)
+    return PostFidelity(
+        title=item.title or f"{item.post_type} {item.wp_id}",
+        words_in=len(source_words),
+        words_out=len(words(out_text)),
+        words_lost=len(missing_at),
+        missing=passages(source_words, missing_at),
+        links_missing=links_missing,
+        images_in=len(images_in),
+        images_out=min(len(images_in), image_blocks + linked),
+        videos_in=len(videos_in),
+        videos_out=min(len(videos_in), trailers + linked_videos),
     )
 
 
-def outer_html(element):
-    """The element and its content, without the text that follows it."""
-    tail, element.tail = element.tail, None
-    html = etree.tostring(element, encoding="unicode", method="html")
-    element.tail = tail
-    return html
+def passages(source_words, positions):
+    """The stretches of the source with missing words, shortened for the report.
 
-
-def inner_text(element):
-    return " ".join("".join(element.itertext()).split())
-
-
-def strip_tags(html):
-    return re.sub(r"<[^>]*>", " ", html)
-
-
-def unsupported_tags(html):
-    tags = {m.lower() for m in re.findall(r"<([A-Za-z][\w-]*)", html)}
-    return sorted(tags - RICH_TEXT_TAGS - PLAIN_TAGS - {"h1", "h2", "h5", "h6", "img"})
-
-
-def watch_url(url):
-    """The page address of a YouTube or Vimeo video, from a page, short or player address."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-    if host == "youtube.com" and parts.path == "/watch" and "v" in parse_qs(parts.query):
-        return f"https://www.youtube.com/watch?v={parse_qs(parts.query)['v'][0]}"
-    if host in ("youtube.com", "youtube-nocookie.com") and parts.path.startswith("/embed/"):
-        return f"https://www.youtube.com/watch?v={parts.path.split('/')[2]}"
-    if host == "youtu.be" and parts.path.strip("/"):
-        return f"https://www.youtube.com/watch?v={parts.path.strip('/')}"
-    if host in ("vimeo.com", "player.vimeo.com"):
-        video = parts.path.rstrip("/").rsplit("/", 1)[-1]
-        return f"https://vimeo.com/{video}" if video.isdigit() else ""
-    return ""
+    Common words ("the", "is") are usually found elsewhere on the page, so missing words a few
+    apart make one stretch, shown from its first missing word to its last.
+    """
+    runs = []
+    for position in positions:
+        if runs and position - runs[-1][-1] <= PASSAGE_GAP:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    shown = []
+    for run in runs:
+        stretch = source_words[run[0] : run[-1] + 1]
+        text = " ".join(stretch[:MISSING_EXAMPLE_WORDS])
+        shown.append(text + (" …" if len(stretch) > MISSING_EXAMPLE_WORDS else ""))
+    return shown

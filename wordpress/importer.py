@@ -21,23 +21,36 @@ from urllib.parse import unquote, urlsplit
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler as search_signal_handler
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from feedback.models import Comment
 from feedback.protection import private_hash
 from home.models import HomePage, StandardPage
-from reviews.models import Category, Critic, ReviewIndexPage, ReviewPage, VerdictLabel
+from reviews.conversion import REVIEW_BLOCKS, VerdictLabels
+from reviews.models import Category, Critic, ReviewIndexPage, ReviewPage
 
 from . import content, wxr
 from .models import ImportedItem
 
-REVIEW_BLOCKS = {"text", "spoiler", "quote", "verdict", "image", "trailer"}
-PAGE_BLOCKS = {"text", "quote", "image"}
+PAGE_BLOCKS = frozenset(StandardPage._meta.get_field("body").stream_block.child_blocks)
+# Where an intro can come from when the post has no excerpt: the first of these blocks that has
+# text (spoiler sections never).
+INTRO_SOURCES = {
+    "text": "text",
+    "quote": "quote",
+    "verdict": "summary",
+    "image": "caption",
+    "trailer": "caption",
+}
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
 RESIZED = re.compile(r"-\d+x\d+(?=\.[A-Za-z]+$)")
 COMMENT_STATUS = {
@@ -69,6 +82,8 @@ class Report:
         self.outcomes = Counter()  # (kind, outcome)
         self.warnings = Counter()
         self.examples = defaultdict(list)
+        self.notes = []  # what was done to the site itself, e.g. a review index created
+        self.fidelity = []  # content.PostFidelity of every post and page read
 
     def count(self, kind, outcome):
         self.outcomes[kind, outcome] += 1
@@ -78,9 +93,58 @@ class Report:
         if detail and len(self.examples[kind]) < 5 and detail not in self.examples[kind]:
             self.examples[kind].append(detail)
 
+    def merge(self, other):
+        """Add what one post's import counted, once its transaction has committed."""
+        self.outcomes.update(other.outcomes)
+        self.fidelity += other.fidelity
+        self.merge_warnings(other)
+
+    def merge_warnings(self, other):
+        self.warnings.update(other.warnings)
+        for kind, examples in other.examples.items():
+            for detail in examples:
+                if len(self.examples[kind]) < 5 and detail not in self.examples[kind]:
+                    self.examples[kind].append(detail)
+
+    @property
+    def losses(self):
+        return [post for post in self.fidelity if post.lost]
+
+    def totals(self):
+        """Words, links and images in the export against those on the imported pages."""
+        return {
+            "posts": len(self.fidelity),
+            "words_in": sum(p.words_in for p in self.fidelity),
+            "words_out": sum(p.words_out for p in self.fidelity),
+            "words_lost": sum(p.words_lost for p in self.fidelity),
+            "images_in": sum(p.images_in for p in self.fidelity),
+            "images_out": sum(p.images_out for p in self.fidelity),
+            "links_lost": sum(len(p.links_missing) for p in self.fidelity),
+            "videos_in": sum(p.videos_in for p in self.fidelity),
+            "videos_out": sum(p.videos_out for p in self.fidelity),
+        }
+
+    def fidelity_lines(self):
+        t = self.totals()
+        lines = [
+            f"fidelity: {t['posts']} posts and pages checked, {t['words_in']} words in the "
+            f"export, {t['words_out']} on the imported pages, {t['words_lost']} lost; "
+            f"images {t['images_out']} of {t['images_in']}, videos {t['videos_out']} of "
+            f"{t['videos_in']}; links lost {t['links_lost']}"
+        ]
+        for post in self.losses:
+            lost = [f"words «{passage}»" for passage in post.missing[:3]]
+            lost += [f"link {url}" for url in post.links_missing[:3]]
+            if post.images_out < post.images_in:
+                lost.append(f"{post.images_in - post.images_out} image(s)")
+            if post.videos_out < post.videos_in:
+                lost.append(f"{post.videos_in - post.videos_out} video(s)")
+            lines.append(f"LOST in “{post.title}”: {'; '.join(lost)}")
+        return lines
+
     def lines(self, dry_run):
         verb = "would be " if dry_run else ""
-        lines = []
+        lines = [f"site: {note}" for note in self.notes]
         kinds = sorted({kind for kind, _ in self.outcomes})
         for kind in kinds:
             parts = [
@@ -93,7 +157,7 @@ class Report:
             examples = "; ".join(self.examples[kind])
             suffix = f" (e.g. {examples})" if examples else ""
             lines.append(f"warning: {number} x {kind}{suffix}")
-        return lines
+        return lines + self.fidelity_lines()
 
 
 def read_author_map(path):
@@ -114,13 +178,14 @@ def read_author_map(path):
 class MediaLibrary:
     """Finds uploaded files and turns them into Wagtail images, once each."""
 
-    def __init__(self, importer, attachments):
-        self.importer = importer
+    def __init__(self, uploads, attachments, site_url, dry_run, report):
+        self.uploads, self.site_url, self.dry_run = uploads, site_url, dry_run
         self.attachments = attachments  # WordPress attachment id -> (address, parent post id)
+        self.report = report  # the importer points this at the current post's report
         self.found = {}
 
     def path_for(self, url):
-        uploads = self.importer.options.uploads
+        uploads = self.uploads
         if uploads is None:
             return None
         path = unquote(urlsplit(url).path)
@@ -136,12 +201,12 @@ class MediaLibrary:
             return None
         file = self.path_for(url)
         if file is None:
-            reason = "no --uploads folder" if self.importer.options.uploads is None else url
-            self.importer.report.warn("image left as a link", reason)
+            reason = "no --uploads folder" if self.uploads is None else url
+            self.report.warn("image left as a link", reason)
             return None
         key = str(file)
         if key not in self.found:
-            self.found[key] = self.importer.image_from_file(file)
+            self.found[key] = self.image_from_file(file)
         return self.found[key]
 
     def image_for_attachment(self, wp_id):
@@ -153,26 +218,25 @@ class MediaLibrary:
             ids = [wp_id for wp_id, (_, parent) in self.attachments.items() if parent == post_id]
         return [self.attachments[i][0] for i in ids if i in self.attachments]
 
-    def verdict(self, line, score):
-        labels = list(VerdictLabel.objects.order_by("sort_order"))
-        named = next((label for label in labels if label.name.lower() in line.lower()), None)
-        label = named or (score is not None and label_for_score(labels, score))
-        if not label:
-            return None
-        summary = line
-        if named and summary.lower().startswith(named.name.lower()):
-            summary = summary[len(named.name) :].lstrip(f" :,.{content.DASHES}")
-        summary = Truncator(summary or line).chars(160)
-        return {
-            "label": label.pk,
-            "score": str(score) if score is not None else None,
-            "summary": summary,
-        }
-
-
-def label_for_score(labels, score):
-    tone = "positive" if score >= 7 else "mixed" if score >= 4.5 else "negative"
-    return next((label for label in labels if label.tone == tone), None)
+    def image_from_file(self, file):
+        key = f"file:{file.relative_to(self.uploads.resolve())}"
+        record = ImportedItem.objects.filter(site_url=self.site_url, source_key=key).first()
+        image_model = get_image_model()
+        if record and (image := image_model.objects.filter(pk=record.object_id).first()):
+            self.report.count("images", "unchanged")
+            return image
+        self.report.count("images", "created")
+        if self.dry_run:
+            return SimpleNamespace(pk=None, title=file.stem)
+        with file.open("rb") as handle:
+            image = image_model(title=file.stem.replace("-", " ")[:255])
+            image.file = ImageFile(handle, name=file.name)
+            image._set_image_file_metadata()
+            image.save()
+        ImportedItem.objects.update_or_create(
+            site_url=self.site_url, source_key=key, defaults={"object_id": image.pk}
+        )
+        return image
 
 
 class WordPressImport:
@@ -198,16 +262,19 @@ class WordPressImport:
     def run(self):
         survey = self.check()
         self.site_url = survey.site_url or "wordpress"
-        self.media = MediaLibrary(self, survey.attachments)
-        self.review_parent = self.options.parent or ReviewIndexPage.objects.first()
-        self.page_parent = HomePage.objects.first()
-        if self.review_parent is None or self.page_parent is None:
-            raise ImportRefused("There is no review index or home page to import into.")
+        if survey.note:
+            self.report.warn("export read leniently", survey.note)
+        self.media = MediaLibrary(
+            self.options.uploads, survey.attachments, self.site_url, self.options.dry_run, None
+        )
+        self.verdicts = VerdictLabels()
         # A dry run happens in one transaction that is rolled back; a real one commits post by
         # post, so a long import never holds the database for the whole of its run.
         with transaction.atomic() if self.options.dry_run else contextlib.nullcontext():
+            with transaction.atomic():
+                self.prepare_site()
             bar = self.progress(survey.items)
-            for kind, value in wxr.read(self.path):
+            for kind, value in wxr.read(self.path, survey.lenient):
                 self.handle(kind, value)
                 if kind == "item":
                     bar.update(1)
@@ -216,31 +283,72 @@ class WordPressImport:
                 transaction.set_rollback(True)
         return self.report
 
+    def prepare_site(self):
+        """The home page, its Site and a review index: made if the site has none yet."""
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(instance=HomePage(title="Home", slug="home"))
+            self.report.notes.append("created a home page (there was none)")
+        if not Site.objects.exists():
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            self.report.notes.append("created the Site record for the home page")
+        self.page_parent = home
+        self.review_parent = self.options.parent or ReviewIndexPage.objects.first()
+        if self.review_parent is None:
+            self.review_parent = home.add_child(instance=ReviewIndexPage(title="Reviews"))
+            self.report.notes.append(
+                f"created a review index, {self.review_parent.url or '/reviews/'} (there was none)"
+            )
+
     def handle(self, kind, value):
         if kind == "author":
             self.authors[value["login"]] = value["display_name"] or value["login"]
         elif kind == "category":
             self.categories[value["slug"]] = value
+            self.in_transaction(
+                f"category {value['slug']}", "categories", self.channel_category, value
+            )
         elif kind == "tag":
-            return  # tags are made with the reviews that use them
+            self.in_transaction(f"tag {value['slug']}", "tags", self.channel_tag, value)
         elif value.post_type in ("post", "page"):
-            self.import_in_transaction(value)
+            kind = "reviews" if value.post_type == "post" else "pages"
+            self.in_transaction(str(value.wp_id), kind, self.import_item, value)
         elif value.post_type == "attachment":
             self.import_attachment(value)
         else:
             self.report.count(f"{value.post_type} items", "skipped")
 
-    # Posts and pages ----------------------------------------------------------------------
-
-    def import_in_transaction(self, item):
-        """Import one post or page with its comments, or nothing of it if anything fails."""
-        kind = "reviews" if item.post_type == "post" else "pages"
+    def in_transaction(self, name, kind, action, value):
+        """Do `action(value)` whole or not at all; count what it made only if it committed."""
+        whole, self.report = self.report, Report()
+        self.media.report = self.report
         try:
             with transaction.atomic():
-                self.import_item(item)
+                action(value)
         except Exception as exc:  # reported; the other posts still come in
-            self.report.count(kind, "failed")
-            self.report.warn("not imported because of an error", f"{item.wp_id}: {exc}")
+            whole.count(kind, "failed")
+            whole.merge_warnings(self.report)
+            whole.warn("not imported because of an error", f"{name}: {exc}")
+            self.media.found.clear()  # images made in the failed transaction are gone
+        else:
+            whole.merge(self.report)
+        finally:
+            self.report = self.media.report = whole
+
+    # Categories and tags, including those no post uses ---------------------------------------
+
+    def channel_category(self, value):
+        if value["slug"] or value["name"]:
+            self.category(value["slug"], value["name"])
+
+    def channel_tag(self, value):
+        name = Truncator(html.unescape(value["name"] or value["slug"])).chars(100)
+        if name and not Tag.objects.filter(name=name).exists():
+            Tag.objects.create(name=name)
+            self.report.count("tags", "created")
+
+    # Posts and pages ----------------------------------------------------------------------
 
     def import_item(self, item):
         kind = "reviews" if item.post_type == "post" else "pages"
@@ -248,11 +356,14 @@ class WordPressImport:
         record = ImportedItem.objects.filter(site_url=self.site_url, source_key=key).first()
         page = self.existing_page(record)
         checksum = item_checksum(item)
+        shown = page
         if page and page.latest_revision_id != record.revision_id:
             self.report.count(kind, "skipped")
             self.report.warn("changed here since the import, left alone", page.title)
+            shown = None  # an editor's changes are not the import's to check
         elif page and record.checksum == checksum:
             self.report.count(kind, "unchanged")
+            shown = page.get_latest_revision_as_object() if page.latest_revision_id else page
         else:
             page = self.save_page(item, page)
             self.report.count(kind, "updated" if record else "created")
@@ -266,10 +377,10 @@ class WordPressImport:
                 },
             )
             self.add_redirects(item, page)
-        if isinstance(page, ReviewPage):
-            self.import_comments(item, page)
-        elif item.comments:
-            self.report.warn("comments on pages skipped", item.title or str(item.wp_id))
+            shown = page
+        self.import_comments(item, page)
+        if shown is not None:
+            self.report.fidelity.append(content.check(item, shown, self.media, self.verdicts.names))
 
     @staticmethod
     def existing_page(record):
@@ -285,7 +396,9 @@ class WordPressImport:
             item.content,
             self.media,
             allowed=REVIEW_BLOCKS if is_review else PAGE_BLOCKS,
+            verdicts=self.verdicts,
             post_id=item.wp_id,
+            work_title=item.title,
         )
         for kind, detail in conversion.warnings:
             self.report.warn(kind, detail)
@@ -300,16 +413,19 @@ class WordPressImport:
         }
         if is_review:
             fields.update(self.review_fields(item, conversion.blocks))
-        if page is None:
-            page = model(slug=self.free_slug(parent, item), live=False, **fields)
-            page.owner = self.owner(item)
-            parent.add_child(instance=page)
-        else:
-            for name, value in fields.items():
-                setattr(page, name, value)
-        if is_review:
-            self.set_terms(page, item)
-        self.save_status(page, item)
+        with indexed_once(model):
+            if page is None:
+                page = model(slug=self.free_slug(parent, item), live=False, **fields)
+                page.owner = self.owner(item)
+                parent.add_child(instance=page)
+            else:
+                for name, value in fields.items():
+                    setattr(page, name, value)
+            if is_review:
+                self.set_terms(page, item)
+            self.save_status(page, item)
+        search_index.insert_or_update_object(page)
+        ReferenceIndex.create_or_update_for_object(page)
         return page
 
     def parent_page_for(self, item):
@@ -334,11 +450,16 @@ class WordPressImport:
         }
 
     def intro(self, item, blocks, limit=300):
+        """The excerpt, or the first words a reader sees (never spoilers), or the title."""
         text = plain_text(item.excerpt)
-        if not text:
-            first = next((b for b in blocks if b["type"] == "text" and b["value"]["text"]), None)
-            text = plain_text(first["value"]["text"]) if first else ""
-        return Truncator(text).chars(limit)
+        if len(text) > limit:
+            self.report.warn("excerpt shortened to fit the intro", item.title)
+        for block in blocks:
+            if text:
+                break
+            if name := INTRO_SOURCES.get(block["type"]):
+                text = plain_text(block["value"][name])
+        return Truncator(text or item.title.strip() or "Imported from WordPress").chars(limit)
 
     def free_slug(self, parent, item):
         base = slugify(unquote(item.slug), allow_unicode=True) or slugify(
@@ -430,16 +551,20 @@ class WordPressImport:
             normalised = Redirect.normalise_path(old)
             if normalised.rstrip("/") == new_path.rstrip("/"):
                 continue
-            Redirect.objects.update_or_create(
-                site=None,
-                old_path=normalised,
-                defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
-            )
-            self.report.count("redirects", "created")
+            existing = Redirect.objects.filter(site=None, old_path=normalised).first()
+            if existing is None:
+                Redirect.objects.create(
+                    site=None, old_path=normalised, redirect_page=page, is_permanent=True
+                )
+                self.report.count("redirects", "created")
+            elif existing.redirect_page_id != page.pk or existing.redirect_link:
+                existing.redirect_page, existing.redirect_link = page, ""
+                existing.save()
+                self.report.count("redirects", "updated")
 
     # Comments -----------------------------------------------------------------------------
 
-    def import_comments(self, item, review):
+    def import_comments(self, item, page):
         known = dict(
             ImportedItem.objects.filter(
                 site_url=self.site_url,
@@ -454,14 +579,14 @@ class WordPressImport:
             if key in known:
                 self.report.count("comments", "unchanged")
                 continue
-            comment = self.save_comment(wp_comment, review, known)
+            comment = self.save_comment(wp_comment, page, known)
             known[key] = comment.pk
             ImportedItem.objects.create(
                 site_url=self.site_url, source_key=key, object_id=comment.pk
             )
             self.report.count("comments", "created")
 
-    def save_comment(self, wp_comment, review, known):
+    def save_comment(self, wp_comment, page, known):
         parent = None
         if parent_pk := known.get(f"comment:{wp_comment.parent}"):
             parent = Comment.objects.filter(pk=parent_pk).first()
@@ -473,7 +598,7 @@ class WordPressImport:
             self.report.warn("commenter name shortened", name[:40])
         website = wp_comment.url if wp_comment.url.startswith(("http://", "https://")) else ""
         return Comment.objects.create(
-            page=review,
+            page=page,
             parent=parent,
             name=name[:80],
             email=wp_comment.email[:254] if "@" in wp_comment.email else "",
@@ -493,25 +618,20 @@ class WordPressImport:
         if self.media.image_for_url(item.attachment_url) is None:
             self.report.count("images", "skipped")
 
-    def image_from_file(self, file):
-        key = f"file:{file.relative_to(self.options.uploads.resolve())}"
-        record = ImportedItem.objects.filter(site_url=self.site_url, source_key=key).first()
-        image_model = get_image_model()
-        if record and (image := image_model.objects.filter(pk=record.object_id).first()):
-            self.report.count("images", "unchanged")
-            return image
-        self.report.count("images", "created")
-        if self.options.dry_run:
-            return SimpleNamespace(pk=None, title=file.stem)
-        with file.open("rb") as handle:
-            image = image_model(title=file.stem.replace("-", " ")[:255])
-            image.file = ImageFile(handle, name=file.name)
-            image._set_image_file_metadata()
-            image.save()
-        ImportedItem.objects.update_or_create(
-            site_url=self.site_url, source_key=key, defaults={"object_id": image.pk}
-        )
-        return image
+
+@contextlib.contextmanager
+def indexed_once(model):
+    """Saves of a `model` page that are not indexed for search or references as they happen.
+
+    Importing a page saves it three times (into the tree, its revision, publishing it); the
+    importer indexes it once afterwards, in the same transaction.
+    """
+    post_save.disconnect(search_signal_handler, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.connect(search_signal_handler, sender=model)
 
 
 class _Silent:

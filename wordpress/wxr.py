@@ -7,13 +7,24 @@ and notes where each attachment lives (posts may name their featured image befor
 as soon as it has been read, so memory stays flat however large the export is.
 """
 
+import re
+import xml.parsers.expat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from lxml import etree
 
-WP_NAMESPACE = "http://wordpress.org/export/"
+# Elements are bound to their vocabulary the way WordPress's own importer does it: by the prefix
+# the export uses (wp:, excerpt:, content:, dc:) or by a namespace address known to be theirs,
+# whichever scheme (http or https) and host (wordpress.org or wordpress.com) it names.
+EXPORT_URI = r"https?://(?:www\.)?wordpress\.(?:org|com)/export/\d+\.\d+/"
+NAMESPACES = {
+    "wp": re.compile(rf"^{EXPORT_URI}$"),
+    "excerpt": re.compile(rf"^{EXPORT_URI}excerpt/$"),
+    "content": re.compile(r"^https?://purl\.org/rss/1\.0/modules/content/?$"),
+    "dc": re.compile(r"^https?://purl\.org/dc/elements/1\.1/?$"),
+}
 SUPPORTED_VERSIONS = {"1.0", "1.1", "1.2"}
 CHANNEL_PARTS = {"author", "category", "tag", "term"}
 
@@ -63,18 +74,43 @@ class Survey:
     site_url: str
     items: int
     attachments: dict  # WordPress id of an attachment -> (its file's address, its post's id)
+    lenient: bool = False  # namespace declarations are odd: elements are read by their prefix
+    note: str = ""  # what is odd about the file, for the report
+
+
+def split_tag(element):
+    """(namespace address, prefix, local name) of an element, also of an undeclared prefix."""
+    tag = element.tag
+    if tag.startswith("{"):
+        namespace, _, name = tag[1:].partition("}")
+        return namespace, element.prefix or "", name
+    prefix, _, name = tag.rpartition(":")
+    return "", prefix, name
 
 
 def localname(element):
-    return etree.QName(element).localname
+    return split_tag(element)[2]
+
+
+def in_vocabulary(element, vocabulary):
+    namespace, prefix, _ = split_tag(element)
+    if namespace and NAMESPACES[vocabulary].match(namespace):
+        return True
+    # A known address bound to another vocabulary's prefix belongs to that vocabulary.
+    known = any(pattern.match(namespace) for pattern in NAMESPACES.values())
+    return prefix == vocabulary and not known
 
 
 def is_wp(element):
-    return (etree.QName(element).namespace or "").startswith(WP_NAMESPACE)
+    return in_vocabulary(element, "wp")
 
 
-def events(path):
-    """End events over the file, each element freed once its parent no longer needs it."""
+def events(path, lenient=False):
+    """End events over the file, each element freed once its parent no longer needs it.
+
+    `lenient` reads a well-formed file whose namespace declarations XML namespaces reject
+    (an address with spaces or non-ASCII letters, an undeclared prefix), as WordPress does.
+    """
     try:
         parser = etree.iterparse(
             str(path),
@@ -84,13 +120,32 @@ def events(path):
             load_dtd=False,
             huge_tree=True,
             remove_comments=True,
+            recover=lenient,
         )
         for _, element in parser:
             yield element
     except etree.XMLSyntaxError as exc:
+        last = exc.error_log.last_error if exc.error_log else None
+        if last is not None and last.domain_name == "NAMESPACE":
+            raise NamespaceProblem(str(exc)) from exc
         raise ExportError(f"{path} is not well-formed XML: {exc}") from exc
     except OSError as exc:
         raise ExportError(f"{path} cannot be read: {exc}") from exc
+
+
+class NamespaceProblem(Exception):
+    """The XML is well-formed so far, but a namespace declaration breaks XML namespaces."""
+
+
+def well_formed(path):
+    """None if the file is well-formed XML (namespaces aside), else what is wrong."""
+    parser = xml.parsers.expat.ParserCreate()
+    try:
+        with open(path, "rb") as handle:
+            parser.ParseFile(handle)
+    except xml.parsers.expat.ExpatError as exc:
+        return str(exc)
+    return None
 
 
 def release(element):
@@ -109,10 +164,9 @@ def text(element, name, wp=True):
     return ""
 
 
-def child_text(element, namespace_part, name):
+def child_text(element, vocabulary, name):
     for child in element:
-        namespace = etree.QName(child).namespace or ""
-        if localname(child) == name and namespace_part in namespace:
+        if localname(child) == name and in_vocabulary(child, vocabulary):
             return child.text or ""
     return ""
 
@@ -140,9 +194,20 @@ def gmt_date(value, fallback=""):
 
 
 def survey(path):
+    try:
+        return survey_pass(path, lenient=False)
+    except NamespaceProblem as problem:
+        if error := well_formed(path):
+            raise ExportError(f"{path} is not well-formed XML: {error}") from problem
+        found = survey_pass(path, lenient=True)
+        found.note = f"namespace declarations not valid, read by their prefixes ({problem})"
+        return found
+
+
+def survey_pass(path, lenient):
     root_seen = channel_seen = False
     version, site_url, items, attachments = "", "", 0, {}
-    for element in events(path):
+    for element in events(path, lenient):
         name = localname(element)
         if name == "item" and not is_wp(element):
             items += 1
@@ -170,12 +235,12 @@ def survey(path):
         )
     if version not in SUPPORTED_VERSIONS:
         raise ExportError(f"{path} is WXR {version}; this importer reads WXR 1.0 to 1.2.")
-    return Survey(version, site_url.rstrip("/"), items, attachments)
+    return Survey(version, site_url.rstrip("/"), items, attachments, lenient)
 
 
-def read(path):
+def read(path, lenient=False):
     """Yield ("author" | "category" | "tag", dict) and ("item", Item) in file order."""
-    for element in events(path):
+    for element in events(path, lenient):
         name = localname(element)
         parent = element.getparent()
         at_channel_level = parent is not None and localname(parent) == "channel"
@@ -220,9 +285,9 @@ def parse_item(element):
         post_type=text(element, "post_type") or "post",
         title=text(element, "title", wp=False),
         link=text(element, "link", wp=False),
-        creator=child_text(element, "purl.org/dc", "creator").strip(),
-        content=child_text(element, "purl.org/rss/1.0/modules/content", "encoded"),
-        excerpt=child_text(element, "/excerpt/", "encoded"),
+        creator=child_text(element, "dc", "creator").strip(),
+        content=child_text(element, "content", "encoded"),
+        excerpt=child_text(element, "excerpt", "encoded"),
         date=gmt_date(text(element, "post_date_gmt"), text(element, "pubDate", wp=False)),
         slug=text(element, "post_name"),
         status=text(element, "status") or "publish",

@@ -2,50 +2,28 @@
 drawn from the site chrome, rendered once and kept until a chrome part it reads changes."""
 
 from django import template
-from django.utils.safestring import mark_safe
 
 from pagecache import keys, tags
+from pagecache.templatetags.pagecache_tags import CachedFragmentNode
 
 from ..chrome import chrome_for
 
 register = template.Library()
 
-FRAGMENT_SECONDS = 24 * 60 * 60
 
+class ChromeFragmentNode(CachedFragmentNode):
+    key_prefix = "chrome-fragment"
 
-class ChromeFragmentNode(template.Node):
-    def __init__(self, nodelist, parts):
-        self.nodelist, self.parts = nodelist, parts
+    def build(self, context, request):
+        with chrome_for(request).tags_read() as read:
+            html = self.nodelist.render(context)
+        return html, read | {keys.SITE}  # the site's name and addresses
 
-    def render(self, context):
-        request = context.get("request")
-        if request is None or getattr(request, "is_preview", False):
-            return self.nodelist.render(context)
-        names = [str(part.resolve(context)) for part in self.parts]
-        key = f"chrome-fragment:{request.scheme}://{request.get_host()}:{':'.join(names)}"
-        chrome = chrome_for(request)
-
-        def build():
-            with chrome.tags_read() as read:
-                html = self.nodelist.render(context)
-            shown = read | {keys.SITE}  # the site's name and addresses
-            return {"html": html, "tags": sorted(shown)}, shown
-
-        fragment = tags.fetch_or_build(key, build, FRAGMENT_SECONDS)
+    def record(self, request, fragment_tags):
         # Like the chrome itself, it never makes the response storable.
-        tags.also_depends_on(request, *fragment["tags"])
-        return mark_safe(fragment["html"])
+        tags.also_depends_on(request, *fragment_tags)
 
 
-@register.tag
-def chromefragment(parser, token):
-    """{% chromefragment "name" part… %}…{% endchromefragment %}, keyed by name, parts and host.
-
-    The enclosed part may show the chrome, the site, and only what its key parts name besides.
-    """
-    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
-    if not parts:
-        raise template.TemplateSyntaxError("chromefragment needs a name")
-    nodelist = parser.parse(("endchromefragment",))
-    parser.delete_first_token()
-    return ChromeFragmentNode(nodelist, parts)
+# {% chromefragment "name" part… %}…{% endchromefragment %}: the enclosed part may show the
+# chrome, the site, and only what its key parts name besides.
+register.tag("chromefragment", ChromeFragmentNode.tag("endchromefragment"))

@@ -1,4 +1,5 @@
-"""import_wordpress EXPORT.xml [--uploads DIR] [--dry-run] [--parent PAGE] [--author-map FILE]"""
+"""import_wordpress EXPORT.xml [--uploads DIR] [--dry-run] [--verify] [--parent PAGE]
+[--author-map FILE]"""
 
 import sys
 from pathlib import Path
@@ -38,6 +39,12 @@ class Command(BaseCommand):
             "author, and the Wagtail user to own their pages.",
         )
         parser.add_argument(
+            "--verify",
+            action="store_true",
+            help="Fail (exit status 1) if any post or page lost a word, a link or an image. "
+            "The check itself always runs and is always in the report.",
+        )
+        parser.add_argument(
             "--no-progress", action="store_true", help="No progress bar (e.g. in logs)."
         )
 
@@ -57,6 +64,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(heading))
         for line in report.lines(settings.dry_run):
             self.stdout.write(f"  {line}")
+        if options["verify"] and report.losses:
+            titles = ", ".join(f"“{post.title}”" for post in report.losses)
+            raise CommandError(
+                f"Verification failed: {len(report.losses)} post(s) or page(s) lost content: "
+                f"{titles}. The report above shows what is missing from each."
+            )
 
     def progress_bar(self, options):
         if options["no_progress"]:
