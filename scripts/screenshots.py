@@ -86,8 +86,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs/screenshots"))
     parser.add_argument("--full", action="store_true", help="the whole page, not the first screen")
-    parser.add_argument("pages", nargs="*", default=list(PAGES), choices=[[], *PAGES])
+    parser.add_argument("pages", nargs="*", help=f"some of: {', '.join(PAGES)} (default: all)")
     args = parser.parse_args()
+    unknown = set(args.pages) - set(PAGES)
+    if unknown:
+        parser.error(f"no such page: {', '.join(sorted(unknown))}")
     with tempfile.TemporaryDirectory() as workdir:
         server, base = serve_demo(workdir)
         try:
