@@ -226,11 +226,13 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         load_renditions_together(review.poster for review in found)
         return found
 
-    def browse_options(self):
-        """The kinds of work and release years that published reviews cover."""
+    def browse_options(self, category=None):
+        """The kinds of work and release years that published reviews cover (in `category`)."""
 
         def build():
             published = ReviewPage.objects.child_of(self).live().public()
+            if category:
+                published = published.filter(categories=category)
             pairs = set(published.values_list("kind", "release_year").distinct())
             kinds = {kind for kind, _ in pairs}
             options = {
@@ -239,9 +241,11 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
                 ],
                 "years": sorted({year for _, year in pairs if year}),
             }
-            return options, {cache.BROWSE}
+            shown = {cache.BROWSE, *([cache.listed_in_category(category.pk)] if category else [])}
+            return options, shown
 
-        return tags.fetch_or_build(f"browse-options:{self.pk}", build, timeout=None)
+        key = f"browse-options:{self.pk}" + (f":category:{category.pk}" if category else "")
+        return tags.fetch_or_build(key, build, timeout=None)
 
     def render_listing(self, request, reviews, shows, title=None, description="", **context):
         """Render one page of a listing; `shows` names what the listing contains (cache tags)."""
@@ -295,7 +299,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             narrowed_to=", ".join(
                 [*([ReviewPage.Kind(kind).label] if kind else []), *([str(year)] if year else [])]
             ),
-            filter_links=self.filter_links(request, kind, year),
+            filter_links=self.filter_links(category, kind, year),
         )
 
     def narrowing(self, request):
@@ -307,9 +311,10 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             raise Http404("No such year.")
         return kind, int(year) if year else None
 
-    def filter_links(self, request, kind, year):
-        """Links that narrow a category page by kind or year, each keeping the other choice."""
-        options = self.browse_options()
+    def filter_links(self, category, kind, year):
+        """Links that narrow a category page by the kinds and years found in it, each keeping
+        the other choice."""
+        options = self.browse_options(category)
 
         def link(**chosen):
             query = {"kind": kind, "year": year, **chosen}

@@ -101,3 +101,16 @@ def test_a_narrowed_category_page_has_a_title_of_its_own(client, review_index):
         "html.parser",
     )
     assert soup.title.get_text() == "Horror reviews: Film, 1922 · The Projection Booth"
+
+
+def test_a_category_offers_only_the_kinds_and_years_it_has(client, review_index):
+    horror = CategoryFactory(name="Horror", slug="horror")
+    ReviewPageFactory(parent=review_index, categories=[horror], release_year=1922)
+    ReviewPageFactory(parent=review_index, kind="documentary", release_year=1968)
+    soup = BeautifulSoup(client.get(review_index.url + "category/horror/").content, "html.parser")
+    groups = {
+        group.h2.get_text(): [a.get_text() for a in group.select("a")]
+        for group in soup.select(".browse__group")
+    }
+    assert groups["Year"] == ["Any year", "1922"]
+    assert "Kind" not in groups  # films only: nothing to choose
