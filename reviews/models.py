@@ -337,6 +337,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             self.reviews().filter(kind=kind),
             shows=[cache.listed_in_kind(kind)],
             title=f"{label} reviews",
+            narrowed_to="every category",  # a category may share the kind's name
             current_kind=kind,
         )
 

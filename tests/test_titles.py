@@ -63,3 +63,12 @@ def test_every_page_has_a_picture_to_share(client, every_kind_of_page):
         soup = soup_of(client, url)
         image = soup.find("meta", property="og:image")
         assert image and image["content"].startswith("http://testserver/"), url
+
+
+def test_a_kind_and_a_category_of_the_same_name_have_different_titles(client, review_index):
+    documentary = CategoryFactory(name="Documentary", slug="documentary")
+    ReviewPageFactory(parent=review_index, kind="documentary", categories=[documentary])
+    by_category = soup_of(client, "/reviews/category/documentary/").title.get_text()
+    by_kind = soup_of(client, "/reviews/kind/documentary/").title.get_text()
+    assert by_category == f"Documentary reviews · {SITE}"
+    assert by_kind == f"Documentary reviews: every category · {SITE}"
