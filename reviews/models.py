@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.urls import reverse
+from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -101,6 +103,12 @@ class Category(models.Model):
         return self.name
 
 
+class CriticQuerySet(models.QuerySet):
+    def with_slug(self, slug):
+        """The critic whose page is at `slug` (their name, slugified), or None."""
+        return next((critic for critic in self if critic.slug == slug), None)
+
+
 class Critic(models.Model):
     """The byline on a review: a writer need not have an admin account."""
 
@@ -109,11 +117,18 @@ class Critic(models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("short_bio")]
 
+    objects = CriticQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def slug(self):
+        """The critic's page address: names are unique, so their slugs are too in practice."""
+        return slugify(self.name)
 
 
 class AffiliateDisclosure(models.Model):
@@ -225,11 +240,13 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         load_renditions_together(review.poster for review in found)
         return found
 
-    def browse_options(self):
-        """The kinds of work and release years that published reviews cover."""
+    def browse_options(self, category=None):
+        """The kinds of work and release years that published reviews cover (in `category`)."""
 
         def build():
             published = ReviewPage.objects.child_of(self).live().public()
+            if category:
+                published = published.filter(categories=category)
             pairs = set(published.values_list("kind", "release_year").distinct())
             kinds = {kind for kind, _ in pairs}
             options = {
@@ -238,9 +255,11 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
                 ],
                 "years": sorted({year for _, year in pairs if year}),
             }
-            return options, {cache.BROWSE}
+            shown = {cache.BROWSE, *([cache.listed_in_category(category.pk)] if category else [])}
+            return options, shown
 
-        return tags.fetch_or_build(f"browse-options:{self.pk}", build, timeout=None)
+        key = f"browse-options:{self.pk}" + (f":category:{category.pk}" if category else "")
+        return tags.fetch_or_build(key, build, timeout=None)
 
     def render_listing(self, request, reviews, shows, title=None, description="", **context):
         """Render one page of a listing; `shows` names what the listing contains (cache tags)."""
@@ -273,14 +292,54 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         category = Category.objects.filter(slug=slug).first()
         if category is None:
             raise Http404("No such category.")
+        kind, year = self.narrowing(request)
+        reviews = self.reviews().filter(categories=category)
+        shows = [cache.listed_in_category(category.pk), cache.category(category.pk)]
+        if kind:
+            reviews = reviews.filter(kind=kind)
+            shows.append(cache.listed_in_kind(kind))
+        if year:
+            reviews = reviews.filter(release_year=year)
+            shows.append(cache.listed_in_year(year))
         return self.render_listing(
             request,
-            self.reviews().filter(categories=category),
-            shows=[cache.listed_in_category(category.pk), cache.category(category.pk)],
+            reviews,
+            shows=shows,
             title=f"{category.name} reviews",
             description=category.description,
             category=category,
+            current_kind=kind,
+            current_year=year,
+            narrowed_to=", ".join(
+                [*([ReviewPage.Kind(kind).label] if kind else []), *([str(year)] if year else [])]
+            ),
+            filter_links=self.filter_links(category, kind, year),
         )
+
+    def narrowing(self, request):
+        """The kind and release year a category page is narrowed to (?kind=, ?year=)."""
+        kind, year = request.GET.get("kind", ""), request.GET.get("year", "")
+        if kind and kind not in ReviewPage.Kind.values:
+            raise Http404("No such kind of work.")
+        if year and not (year.isdigit() and len(year) == 4):
+            raise Http404("No such year.")
+        return kind, int(year) if year else None
+
+    def filter_links(self, category, kind, year):
+        """Links that narrow a category page by the kinds and years found in it, each keeping
+        the other choice."""
+        options = self.browse_options(category)
+
+        def link(**chosen):
+            query = {"kind": kind, "year": year, **chosen}
+            return "?" + urlencode({name: value for name, value in query.items() if value})
+
+        return {
+            "kinds": [(label, link(kind=v), v == kind) for v, label in options["kinds"]],
+            "years": [(str(y), link(year=y), y == year) for y in options["years"]],
+            "any_kind": link(kind=""),
+            "any_year": link(year=""),
+        }
 
     @path("kind/<slug:kind>/", name="kind")
     def kind(self, request, kind):
@@ -292,6 +351,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             self.reviews().filter(kind=kind),
             shows=[cache.listed_in_kind(kind)],
             title=f"{label} reviews",
+            narrowed_to="every category",  # a category may share the kind's name
             current_kind=kind,
         )
 
@@ -306,6 +366,21 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             shows=[cache.listed_in_year(year)],
             title=f"Reviews of works from {year}",
             current_year=year,
+        )
+
+    @path("critic/<slug:slug>/", name="critic")
+    def critic(self, request, slug):
+        """A critic's page: their bio, then their reviews, newest first."""
+        critic = Critic.objects.with_slug(slug)
+        if critic is None:
+            raise Http404("No such critic.")
+        return self.render_listing(
+            request,
+            self.reviews().filter(author=critic),
+            shows=[cache.listed_by_critic(critic.pk), cache.critic(critic.pk)],
+            title=f"Reviews by {critic.name}",
+            description=critic.short_bio,
+            critic=critic,
         )
 
     def get_sitemap_urls(self, request=None):
@@ -724,10 +799,11 @@ class ReviewPage(RestrictionsFromCache, Page):
         depends_on(request, *self.shown_by_page(disclosure))
         if linked:
             depends_on(request, offers_cache.AFFILIATE_SITES)
-        # Should a part of the page be rendered again: the poster and the images in the body,
-        # with all their renditions, in one query.
+        # Should a part of the page be rendered again: the poster, the images in the body and
+        # the services' logos, with all their renditions, in one query.
         self.images_shown = ImagesShown(self.image_ids())
-        self.images_shown.attach(self.poster)
+        for image in (self.poster, *(offer.service.logo for offer in offers)):
+            self.images_shown.attach(image)
         return context
 
     def shown_by_offers(self):
