@@ -93,7 +93,7 @@ def test_a_person_page_lists_their_reviews_by_role_newest_first(client, films, s
     ]
     assert "as The blind man (uncredited)" in entries[0].get_text(" ", strip=True)
     assert "as Count Orlok" in entries[1].get_text(" ", strip=True)
-    assert "Must See" in entries[1].select_one(".verdict-badge").get_text()
+    assert "Must See" in entries[1].select_one(".score").get_text()
     assert entries[1].select_one("a")["href"] == films["nosferatu"].url
     assert "Unfinished" not in soup.get_text()
 
