@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", review_views.search, name="search"),
     path("feeds/", include("reviews.feed_urls")),
+    path("people/", include("reviews.people_urls")),
     path("feedback/", include("feedback.urls")),
     path("go/", include("offers.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

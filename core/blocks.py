@@ -30,6 +30,28 @@ class RichTextSectionBlock(blocks.StructBlock):
         }
 
 
+# Quotation marks of the languages editors paste from (single ones double as apostrophes).
+DOUBLE_QUOTES = '"“”„«»「」『』'
+SINGLE_QUOTES = "'\u2018\u2019\u201a\u2039\u203a"
+
+
+def without_quotation_marks(text):
+    """`text` without the quotation marks around all of it, if it has them.
+
+    `"Yes," he said, "no."` keeps its marks: they quote two parts, not the whole.
+    """
+    text = text.strip()
+    if len(text) < 2:
+        return text
+    first, inner, last = text[0], text[1:-1], text[-1]
+    doubled = first in DOUBLE_QUOTES and last in DOUBLE_QUOTES
+    if doubled and not any(mark in DOUBLE_QUOTES for mark in inner):
+        return inner.strip()
+    if first in SINGLE_QUOTES and last in SINGLE_QUOTES:
+        return inner.strip()
+    return text
+
+
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(help_text="The line as spoken or written, without quotation marks.")
     speaker = blocks.CharBlock(
@@ -53,6 +75,12 @@ class QuoteBlock(blocks.StructBlock):
             "speaker": "Count Orlok",
             "source": "Nosferatu",
         }
+
+    def clean(self, value):
+        # The template adds the quotation marks; pasted lines usually bring their own.
+        value = super().clean(value)
+        value["quote"] = without_quotation_marks(value["quote"])
+        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

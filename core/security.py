@@ -32,13 +32,15 @@ def public_policy(media_origins=()):
 
 
 def staff_policy(media_origins=()):
-    """Wagtail's admin and userbar still use inline scripts and styles, and show avatars."""
+    """Wagtail's admin and userbar still use inline scripts and styles, and upload images.
+
+    Avatars come from this site only (settings turn Gravatar off)."""
     directives = {**public_policy(media_origins)["DIRECTIVES"]}
     directives.update(
         {
             "script-src": [SELF, UNSAFE_INLINE],
             "style-src": [SELF, UNSAFE_INLINE],
-            "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com", *media_origins],
+            "img-src": [SELF, "data:", "blob:", *media_origins],
             "frame-src": [SELF, *EMBED_PLAYERS],
             # Wagtail shows previews of pages inside its editor.
             "frame-ancestors": [SELF],

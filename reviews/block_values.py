@@ -26,20 +26,23 @@ def spoiler(html, heading="", warning_label=DEFAULT_SPOILER_LABEL):
     return stream_item("spoiler", value)
 
 
-def cast_member(character, performer, note=""):
+def cast_member(character, performer, note="", person_id=None):
+    """A cast row: `performer` is the name as credited, `person_id` the person chosen (or
+    linked on publishing)."""
     return list_item(
         {
             "character": fit(CastMemberBlock, "character", character),
             "performer": fit(CastMemberBlock, "performer", performer),
             "note": fit(CastMemberBlock, "note", note),
+            "person": person_id,
         }
     )
 
 
 def cast(members, heading=DEFAULT_CAST_HEADING):
-    """A cast listing of (character, performer, note) rows."""
+    """A cast listing of (character, performer, note[, person id]) rows."""
     rows = [cast_member(*member) for member in members]
-    value = {"heading": fit(CastListingBlock, "heading", heading), "members": rows}
+    value = {"heading": fit(CastListingBlock, "heading", heading), "paste": "", "members": rows}
     return stream_item("cast", value)
 
 

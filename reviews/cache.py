@@ -6,6 +6,8 @@
 - category:<id>, category-list, disclosure:<id>, critic:<id>, verdict-label:<id>
 - review-settings   the site's review settings (the default disclosure)
 - search      what the reviews search finds: the published text of every review
+- credits:<person id>   which published reviews credit a person, as their page lists them
+- people-credited       which people published reviews credit: the A-Z people index
 
 Connected in ReviewsConfig.ready(). The handlers name their senders lazily, and a review's
 publication reaches the page cache through `ReviewPage.get_changed_cache_tags()`: the models
@@ -24,6 +26,7 @@ ALL_REVIEWS = "listed:all"
 BROWSE = "browse"
 REVIEW_SETTINGS = "review-settings"
 SEARCH = "search"
+PEOPLE_CREDITED = "people-credited"
 
 
 def card(pk):
@@ -62,6 +65,10 @@ def verdict_label(pk):
     return f"verdict-label:{pk}"
 
 
+def credits_of(person_pk):
+    return f"credits:{person_pk}"
+
+
 def shown_by_card(review):
     """What a review's card shows: the review, its verdict label, poster, comment count, and
     whether it is free to watch (which can follow its offers' services)."""
@@ -94,16 +101,27 @@ def listing_place(review):
     return listings, order
 
 
+def credited_people(review):
+    """Ids of the people a live review credits (as its last publication left them)."""
+    return set(review.credits.values_list("person_id", flat=True)) if review.live else set()
+
+
+def changed_by_credits(before, now):
+    """The pages of the people credited before or now; the index if who is credited changed."""
+    return {*(credits_of(pk) for pk in before | now), *([PEOPLE_CREDITED] if before != now else [])}
+
+
 def changed_by_publishing(review):
-    """The card, search results, and the listings that gain or lose the review or see it
-    move."""
+    """The card, search results, the listings that gain or lose the review or see it move,
+    and the pages of the people it credits or credited."""
+    people = changed_by_credits(getattr(review, "people_before", set()), credited_people(review))
     listings_before, order_before = getattr(review, "place_before", (set(), None))
     listings_now, order_now = listing_place(review)
     joined_or_left = listings_before ^ listings_now
     changed = listings_before | listings_now if order_before != order_now else joined_or_left
     if any(tag.startswith(("listed:kind:", "listed:year:")) for tag in joined_or_left):
         changed.add(BROWSE)
-    return {card(review.pk), SEARCH, *changed}
+    return {card(review.pk), SEARCH, *changed, *people}
 
 
 @receiver(pre_save, sender="reviews.ReviewPage")
@@ -112,12 +130,14 @@ def remember_listing_place(sender, instance, update_fields=None, **kwargs):
     if instance.pk and update_fields is None:
         before = sender.objects.filter(pk=instance.pk).first()
         instance.place_before = listing_place(before) if before else (set(), None)
+        instance.people_before = credited_people(before) if before else set()
 
 
 @receiver(pre_delete, sender="reviews.ReviewPage")
 def review_deleted(sender, instance, **kwargs):
     listings, _ = listing_place(instance)
-    tags.invalidate(card(instance.pk), BROWSE, SEARCH, *listings)
+    people = changed_by_credits(credited_people(instance), set())
+    tags.invalidate(card(instance.pk), BROWSE, SEARCH, *listings, *people)
 
 
 @receiver(post_save, sender="reviews.Category")

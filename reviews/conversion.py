@@ -140,6 +140,7 @@ class BodyBuilder:
         self.spoiler = None  # {"level", "whole", "heading", "parts"}
         self.verdict = None  # the verdict block while the paragraphs under it are read
         self.has_verdict = False
+        self.summary_is_label = False  # the verdict's summary waits for the paragraph under it
 
     def warn(self, kind, detail=""):
         self.result.warnings.append((kind, detail))
@@ -245,9 +246,11 @@ class BodyBuilder:
             summary = Truncator(summary).chars(field_limit(VerdictBlock, "summary"))
         self.close_text()
         self.has_verdict = True
-        block = block_values.verdict(label.pk, summary, score, details)
+        # A summary is required: the label's name until a paragraph under the line gives one.
+        block = block_values.verdict(label.pk, summary or label.name, score, details)
         self.append(block)
         self.verdict = block
+        self.summary_is_label = not summary
         return True
 
     def verdict_details(self, element):
@@ -255,10 +258,11 @@ class BodyBuilder:
         value = self.verdict["value"]
         line = inner_text(element)
         plain = not element.xpath(".//a[@href]")
-        if not value["summary"] and plain and len(line) <= field_limit(VerdictBlock, "summary"):
+        summary_wanted, self.summary_is_label = self.summary_is_label, False
+        if summary_wanted and plain and len(line) <= field_limit(VerdictBlock, "summary"):
             value["summary"] = line
             return
-        if not value["summary"]:
+        if summary_wanted:
             value["summary"] = Truncator(line).chars(field_limit(VerdictBlock, "summary"))
         value["details"] += self.rich_text([outer_html(element)], DETAILS_TAGS)
 
@@ -290,7 +294,7 @@ class BodyBuilder:
         self.add_block(shared.quote(quote, speaker, source), fallback)
 
     def paragraph_element(self, element):
-        if self.verdict is not None and not element.xpath(".//img"):
+        if self.verdict is not None and not (list(element.iter("img")) or players(element)):
             self.verdict_details(element)
             return
         if self.verdict_from_line(inner_text(element)):
@@ -346,6 +350,7 @@ class BodyBuilder:
         """The element as text; rich text has no images or players: each becomes a block after."""
         media = [*element.iter("img"), *players(element)]
         for found in media:
+            found.tail = " " + (found.tail or "")  # the words either side stay apart
             found.drop_tree()
         if inner_text(element):
             self.add_html(outer_html(element))
@@ -597,7 +602,8 @@ def visible_text(html):
     """
     html = re.sub(r"<!--.*?-->", " ", html or "", flags=re.S)
     html = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", html, flags=re.S | re.I)
-    html = re.sub(rf"</?(?:{AUTOP_BLOCKS}|br|img|input|cite)\b[^>]*>", " ", html, flags=re.I)
+    separators = rf"{AUTOP_BLOCKS}|br|img|input|cite|{'|'.join(PLAYERS)}"
+    html = re.sub(rf"</?(?:{separators})\b[^>]*>", " ", html, flags=re.I)
     return unescape(re.sub(r"<[^>]*>", "", html))
 
 
@@ -672,5 +678,6 @@ def body_text(raw_blocks, label_names):
         elif kind == "cast":
             rows = value["members"]
             parts.append(value["heading"])
-            parts += [" ".join(row["value"].values()) for row in rows]
+            texts = ("character", "performer", "note")  # a row's person is an id, not text
+            parts += [" ".join(row["value"].get(name, "") for name in texts) for row in rows]
     return "\n".join(f"<p>{part}</p>" for part in parts if part)

@@ -11,16 +11,25 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
+from django.urls import reverse
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from core.chrome import chrome_for
 from core.forms import EditorialPageForm
@@ -34,9 +43,12 @@ from pagecache import keys, tags
 from pagecache.restrictions import PublicFromCacheQuerySet, RestrictionsFromCache
 from pagecache.routing import cached_copy
 from pagecache.tags import depends_on
+from people import cache as people_cache
+from people.models import Person
 
 from . import cache
 from .blocks import ReviewBodyBlock
+from .forms import ReviewPageForm
 
 REVIEWS_PER_PAGE = 12
 EARLIEST_RELEASE_YEAR = 1870
@@ -203,6 +215,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
                 "categories",
                 "tags",
                 Prefetch("offers", queryset=Offer.objects.select_related("service__logo")),
+                Prefetch("credits", queryset=ReviewCredit.objects.select_related("person")),
             )
         ).first()
         if review is None:
@@ -210,6 +223,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         return review, {
             keys.page(review.pk),
             *review.shown_by_offers(),
+            *review.shown_by_credits(),
             *(cache.category(category.pk) for category in review.categories.all()),
             *([cache.critic(review.author_id)] if review.author_id else []),
             *([keys.image(review.poster_id)] if review.poster_id else []),
@@ -370,13 +384,22 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         )
 
     def get_sitemap_urls(self, request=None):
-        """The index, then each category page (kind and year pages only rearrange them)."""
+        """The index, each category page (kind and year pages only rearrange them), and the
+        pages of the people its published reviews credit."""
         url = self.get_full_url(request)
+        root = self.get_site().root_url
+        published = ReviewPage.objects.child_of(self).live().public()
+        credited = Person.objects.filter(credits__review__in=published).distinct()
         return [
             *super().get_sitemap_urls(request),
             *(
                 {"location": url + self.reverse_subpage("category", args=[category.slug])}
                 for category in Category.objects.filter(reviews__live=True).distinct()
+            ),
+            *([{"location": root + reverse("people:index")}] if credited.exists() else []),
+            *(
+                {"location": root + person.get_absolute_url()}
+                for person in credited.order_by("sort_as")
             ),
         ]
 
@@ -444,7 +467,13 @@ class ReviewPage(RestrictionsFromCache, Page):
         help_text="Year of first release.",
     )
     director = models.CharField(
-        "director or creator", max_length=200, blank=True, help_text="Separate names with commas."
+        "director or creator",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Separate names with commas. Publishing links each name to the person of that name "
+            "(accents and case aside), adding them to People if they are new."
+        ),
     )
     runtime_minutes = models.PositiveSmallIntegerField(
         "runtime (minutes)",
@@ -531,7 +560,9 @@ class ReviewPage(RestrictionsFromCache, Page):
     )
     verdict_summary = models.CharField(max_length=160, blank=True, editable=False)
 
-    content_panels = [
+    # Tabs in the order a critic works: the review itself first, with where readers find it and
+    # the disclosure beside it; then where to watch; Promote only for search engines and the slug.
+    review_panels = [
         *Page.content_panels,
         MultiFieldPanel(
             [
@@ -539,10 +570,47 @@ class ReviewPage(RestrictionsFromCache, Page):
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("release_year")]),
                 FieldPanel("original_title"),
                 FieldRowPanel([FieldPanel("director"), FieldPanel("runtime_minutes")]),
-                FieldPanel("poster"),
             ],
             heading="What is reviewed",
         ),
+        FieldPanel("intro"),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "author",
+                    heading="Byline",
+                    help_text="The critic whose name readers see. Site owners add critics.",
+                    widget=AdminSnippetChooser(
+                        Critic,
+                        choose_one_text="Choose byline",
+                        choose_another_text="Change byline",
+                        link_to_chosen_text="Edit this byline",
+                    ),
+                ),
+                FieldPanel("date_published"),
+            ]
+        ),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            # Few disclosures exist: a select chooses one in one step.
+            [
+                FieldPanel("disclosure_choice"),
+                FieldPanel(
+                    "disclosure",
+                    widget=forms.Select,
+                    help_text=(
+                        "Choosing one here selects 'The disclosure chosen below' above. If the "
+                        "review has affiliate links, this disclosure must speak for them too."
+                    ),
+                ),
+            ],
+            heading="Affiliate disclosure",
+        ),
+        FieldPanel("poster"),
+        FieldPanel("body"),
+    ]
+    offer_panels = [
         InlinePanel(
             "offers",
             heading="Where to watch",
@@ -552,20 +620,19 @@ class ReviewPage(RestrictionsFromCache, Page):
                 "Affiliate offers link through this site and bring the disclosure with them."
             ),
         ),
-        FieldPanel("intro"),
-        FieldRowPanel([FieldPanel("author"), FieldPanel("date_published")]),
-        FieldPanel("body"),
     ]
-    promote_panels = [
-        *Page.promote_panels,
-        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tags"),
-        MultiFieldPanel(
-            [FieldPanel("disclosure_choice"), FieldPanel("disclosure")],
-            heading="Affiliate disclosure",
-        ),
-        FieldPanel("comments_open"),
-    ]
+    # Wagtail's "For search engines" group: the slug, the SEO title and the description.
+    promote_panels = [Page.promote_panels[0]]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(review_panels, heading="Review"),
+            ObjectList(offer_panels, heading="Where to watch"),
+            ObjectList(promote_panels, heading="Promote"),
+            ObjectList(settings_panels, heading="Settings"),
+        ]
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -580,7 +647,7 @@ class ReviewPage(RestrictionsFromCache, Page):
         index.FilterField("date_published"),
     ]
 
-    base_form_class = EditorialPageForm
+    base_form_class = ReviewPageForm
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types = []
 
@@ -608,7 +675,78 @@ class ReviewPage(RestrictionsFromCache, Page):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:
             self.copy_verdict_from_body()
-        return super().save(*args, **kwargs)
+        # Publishing saves the whole page: the people it credits are linked then.
+        publishing = update_fields is None and self.live
+        body_linked = self.link_people() if publishing else False
+        saved = super().save(*args, **kwargs)
+        if publishing:
+            self.copy_credits()
+            if body_linked:
+                self.keep_links_in_revision()
+        return saved
+
+    def director_names(self):
+        return [name.strip() for name in self.director.split(",") if name.strip()]
+
+    def cast_rows(self, body):
+        """The cast rows' values in a body's stored shape (dicts to update in place)."""
+        return [
+            member["value"]
+            for block in body
+            if block["type"] == "cast"
+            for member in block["value"]["members"]
+        ]
+
+    def link_people(self):
+        """Match each typed performer and director to a person, adding the people not found,
+        and give every cast row its person. True if the body changed."""
+        body = self.body.get_prep_value()
+        rows = self.cast_rows(body)
+        chosen_ids = {row["person"] for row in rows if row.get("person")}
+        chosen = Person.objects.in_bulk(chosen_ids) if chosen_ids else {}
+        typed = [row.get("performer", "") for row in rows if row.get("person") not in chosen]
+        named = Person.objects.for_names([*typed, *self.director_names()])
+        changed = False
+        for row in rows:
+            performer = row.get("performer", "")
+            person = chosen.get(row.get("person")) or named.get(performer)
+            if person is None:
+                continue
+            if row.get("person") != person.pk or not performer:
+                row["person"], row["performer"] = person.pk, performer or person.name
+                changed = True
+        if changed:
+            self.body = body
+        self.credits_to_copy = [
+            ReviewCredit(person=named[name], role=ReviewCredit.Role.DIRECTOR, credited_as=name)
+            for name in self.director_names()
+            if name in named
+        ] + [
+            ReviewCredit(
+                person_id=row["person"],
+                role=ReviewCredit.Role.PERFORMER,
+                credited_as=row["performer"],
+                character=row.get("character", ""),
+                note=row.get("note", ""),
+            )
+            for row in rows
+            if row.get("person")
+        ]
+        return changed
+
+    def copy_credits(self):
+        """Replace the review's credits with those of the version just published."""
+        self.credits.all().delete()
+        for position, credit in enumerate(self.credits_to_copy):
+            credit.review, credit.position = self, position
+        ReviewCredit.objects.bulk_create(self.credits_to_copy)
+
+    def keep_links_in_revision(self):
+        """The revision being published gets the people linked, so the editor sees them."""
+        revision = self.live_revision
+        if revision is not None and revision.pk == self.latest_revision_id:
+            revision.content["body"] = self.serializable_data()["body"]
+            revision.save(update_fields=["content"])
 
     def copy_verdict_from_body(self):
         verdict = next((block.value for block in self.body if block.block_type == "verdict"), None)
@@ -661,10 +799,11 @@ class ReviewPage(RestrictionsFromCache, Page):
         depends_on(request, *self.shown_by_page(disclosure))
         if linked:
             depends_on(request, offers_cache.AFFILIATE_SITES)
-        # Should a part of the page be rendered again: the poster and the images in the body,
-        # with all their renditions, in one query.
+        # Should a part of the page be rendered again: the poster, the images in the body and
+        # the services' logos, with all their renditions, in one query.
         self.images_shown = ImagesShown(self.image_ids())
-        self.images_shown.attach(self.poster)
+        for image in (self.poster, *(offer.service.logo for offer in offers)):
+            self.images_shown.attach(image)
         return context
 
     def shown_by_offers(self):
@@ -688,6 +827,7 @@ class ReviewPage(RestrictionsFromCache, Page):
             *([cache.verdict_label(self.verdict_label_id)] if self.verdict_label_id else []),
             *(keys.image(pk) for pk in self.image_ids()),
             *(cache.category(pk) for pk in categories),
+            *self.shown_by_credits(),
         }
 
     def get_changed_cache_tags(self):
@@ -715,12 +855,59 @@ class ReviewPage(RestrictionsFromCache, Page):
 
     def cast(self):
         """(character, performer) pairs from every cast listing, read without loading blocks."""
-        return [
-            (member["value"]["character"], member["value"]["performer"])
-            for block in self.body.raw_data
-            if block["type"] == "cast"
-            for member in block["value"]["members"]
-        ]
+        return [(row["character"], row["performer"]) for row in self.cast_rows(self.body.raw_data)]
+
+    def credited(self, role):
+        """[(name as credited, person or None)] for a role, in the review's order: a
+        published review has its credits, a new draft (in preview) only the typed names."""
+        credits = [credit for credit in self.credit_list() if credit.role == role]
+        if credits:
+            return [(credit.credited_as, credit.person) for credit in credits]
+        return [(name, None) for name in self.typed_names(role)]
+
+    def typed_names(self, role):
+        if role == ReviewCredit.Role.DIRECTOR:
+            return self.director_names()
+        return list(dict.fromkeys(performer for _, performer in self.cast() if performer))
+
+    @property
+    def directors(self):
+        return self.credited(ReviewCredit.Role.DIRECTOR)
+
+    def people_shown(self):
+        return {credit.person for credit in self.credit_list()}
+
+    def shown_by_credits(self):
+        """Cache tags of the people the review links to."""
+        return {people_cache.person(credit.person_id) for credit in self.credit_list()}
+
+    def credit_list(self):
+        """The credits of the published review (prefetched with their people on its page)."""
+        return list(self.credits.all()) if self.pk else []
+
+
+class ReviewCredit(models.Model):
+    """A person credited in a published review, copied from its director field and cast rows
+    on publishing, so that a person's page finds their reviews in one query."""
+
+    class Role(models.TextChoices):
+        DIRECTOR = "director", "Director or creator"
+        PERFORMER = "performer", "Performer"
+
+    review = models.ForeignKey(ReviewPage, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    credited_as = models.CharField(max_length=200)
+    character = models.CharField(max_length=120, blank=True)
+    note = models.CharField(max_length=60, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        indexes = [models.Index(fields=["person", "role"])]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
 
 
 @register_setting(icon="doc-full-inverse")

@@ -1,16 +1,24 @@
 """schema.org data for a review, as search engines read it from JSON-LD."""
 
+from people.structured_data import person_reference
+
 from .blocks import SCORE_MAX
 
 MOVIE_KINDS = {"film", "documentary", "short"}
 SERIES_KINDS = {"tv_series", "miniseries"}
 
 
-def person_list(names):
-    return [{"@type": "Person", "name": name} for name in names]
+def person_list(credited, person_url):
+    """Person entries for (name, person or None) pairs, one per person or unlinked name."""
+    entries = {}
+    for name, person in credited:
+        key = person.pk if person else name
+        if key not in entries:
+            entries[key] = person_reference(name, person, person and person_url(person))
+    return list(entries.values())
 
 
-def reviewed_work(review, poster_url, reader_rating):
+def reviewed_work(review, poster_url, reader_rating, person_url):
     kind = review.kind
     work = {
         "@type": "Movie"
@@ -24,10 +32,9 @@ def reviewed_work(review, poster_url, reader_rating):
         work["alternateName"] = review.original_title
     if review.release_year:
         work["dateCreated"] = str(review.release_year)
-    if review.director:
-        people = person_list(name.strip() for name in review.director.split(","))
-        work["director" if kind in MOVIE_KINDS else "creator"] = people
-    actors = person_list(dict.fromkeys(performer for _, performer in review.cast()))
+    if directors := person_list(review.credited("director"), person_url):
+        work["director" if kind in MOVIE_KINDS else "creator"] = directors
+    actors = person_list(review.credited("performer"), person_url)
     if actors:
         work["actor"] = actors
     if poster_url:
@@ -43,8 +50,10 @@ def reviewed_work(review, poster_url, reader_rating):
     return work
 
 
-def review_schema(review, *, url, site_name, site_url, poster_url, reader_rating):
-    """A CriticReview of the reviewed work. Spoiler-free: the body is never included."""
+def review_schema(review, *, url, site_name, site_url, poster_url, reader_rating, person_url):
+    """A CriticReview of the reviewed work. Spoiler-free: the body is never included.
+
+    `person_url(person)` is the address of a credited person's page."""
     data = {
         "@context": "https://schema.org",
         "@type": "CriticReview",
@@ -52,7 +61,7 @@ def review_schema(review, *, url, site_name, site_url, poster_url, reader_rating
         "url": url,
         "description": review.search_description or review.intro,
         "datePublished": review.date_published.isoformat(),
-        "itemReviewed": reviewed_work(review, poster_url, reader_rating),
+        "itemReviewed": reviewed_work(review, poster_url, reader_rating, person_url),
         "author": (
             {"@type": "Person", "name": review.author.name}
             if review.author

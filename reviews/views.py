@@ -1,4 +1,5 @@
-"""Search over reviews.
+"""Search over reviews and people; the pages of people and the A-Z people index; in the admin,
+filling a review's body from pasted text.
 
 A search costs one full-text query per normalised query, not one per request: it ranks up to
 MOST_RESULTS + 1 matches and counts them at once (past MOST_RESULTS the count says "more than"),
@@ -9,21 +10,35 @@ cards of a page of results come from the cache too (`review_cards`).
 """
 
 import hashlib
+import itertools
 import re
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
 
 from pagecache import keys, tags
 from pagecache.routing import use_site
+from pagecache.tags import depends_on
+from people import cache as people_cache
+from people import names
+from people.models import Person
 
 from . import cache
-from .models import ReviewPage
+from .blocks import ReviewBodyBlock
+from .conversion import VerdictLabels, body_text, html_to_body, visible_text
+from .forms import PastedReviewForm
+from .models import ReviewCredit, ReviewPage
 
 MAX_QUERY_LENGTH = 100
 RESULTS_PER_PAGE = 10
 MOST_RESULTS = 200  # ranked and counted; past this the count is "more than"
+MOST_PEOPLE = 5  # people listed above the reviews a search finds
 SEARCH_SECONDS = 24 * 60 * 60
 # Control characters and the quote marks and operators a full-text engine would parse.
 UNSAFE = re.compile(r'[\x00-\x1f\x7f"*^():{}\[\]]')
@@ -38,6 +53,10 @@ def clean_query(raw):
     return shortened, f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters."
 
 
+def live_reviews(site):
+    return ReviewPage.objects.live().public().in_site(site)
+
+
 def matching_reviews(site, query):
     """Ids of the site's live, public reviews with every word of the query, best first (at
     most MOST_RESULTS + 1): one full-text query, kept until a review or the site changes."""
@@ -45,11 +64,31 @@ def matching_reviews(site, query):
     digest = hashlib.sha256(normalised.encode()).hexdigest()
 
     def build():
-        reviews = ReviewPage.objects.live().public().in_site(site).only("pk")
-        found = reviews.search(normalised, operator="and")[: MOST_RESULTS + 1]
-        return [review.pk for review in found], {cache.SEARCH, keys.SITE}
+        found = live_reviews(site).only("pk").search(normalised, operator="and")
+        return [review.pk for review in found[: MOST_RESULTS + 1]], {cache.SEARCH, keys.SITE}
 
     return tags.fetch_or_build(f"search:{site.pk}:{digest}", build, SEARCH_SECONDS)
+
+
+def matching_people(site, query):
+    """The people with published reviews whose names hold every word of the query, accents
+    and case aside ("schroder" finds Greta Schröder): one query, kept like the reviews'."""
+    words = names.normalise(query).split()
+    digest = hashlib.sha256(" ".join(words).encode()).hexdigest()
+
+    def build():
+        found = Person.objects.filter(credits__review__in=live_reviews(site)).matching(query)
+        found = found.distinct().order_by("sort_as", "pk")[:MOST_PEOPLE]
+        return list(found.only("pk", "name", "slug", "born", "died")), {
+            cache.SEARCH,
+            cache.PEOPLE_CREDITED,
+            people_cache.PEOPLE,
+            keys.SITE,
+        }
+
+    if not words:
+        return []
+    return tags.fetch_or_build(f"search-people:{site.pk}:{digest}", build, SEARCH_SECONDS)
 
 
 def review_results(request, query):
@@ -65,7 +104,127 @@ def review_results(request, query):
 
 def search(request):
     query, notice = clean_query(request.GET.get("q", ""))
-    context = {"query": query, "notice": notice, "results": None}
+    context = {"query": query, "notice": notice, "results": None, "people": []}
     if query:
         context["results"] = review_results(request, query)
+        if context["results"].number == 1:
+            context["people"] = matching_people(use_site(request), query)
     return TemplateResponse(request, "reviews/search.html", context)
+
+
+def person_page(request, slug):
+    """A person and the published reviews crediting them, by role, newest first."""
+    person = Person.objects.select_related("portrait").filter(slug=slug).first()
+    if person is None:
+        raise Http404("No such person.")
+    credits = (
+        ReviewCredit.objects.filter(person=person, review__in=live_reviews(use_site(request)))
+        .select_related("review__verdict_label")
+        .order_by("-review__date_published", "-review__first_published_at", "-review__pk")
+    )
+    roles = {role: [] for role in ReviewCredit.Role}
+    for (role, _), credited in itertools.groupby(credits, lambda c: (c.role, c.review_id)):
+        credited = list(credited)
+        roles[role].append({"review": credited[0].review, "credits": credited})
+    reviews = {entry["review"] for entries in roles.values() for entry in entries}
+    depends_on(
+        request,
+        people_cache.person(person.pk),
+        cache.credits_of(person.pk),
+        *([keys.image(person.portrait_id)] if person.portrait_id else []),
+        *(cache.card(review.pk) for review in reviews),
+        *(cache.verdict_label(r.verdict_label_id) for r in reviews if r.verdict_label_id),
+    )
+    context = {
+        "person": person,
+        "directed": roles[ReviewCredit.Role.DIRECTOR],
+        "performed": roles[ReviewCredit.Role.PERFORMER],
+    }
+    return TemplateResponse(request, "reviews/person_page.html", context)
+
+
+def people_index(request):
+    """Everyone credited in a published review, A to Z by sort name."""
+    in_live_review = Q(credits__review__in=live_reviews(use_site(request)))
+    people = (
+        Person.objects.annotate(
+            review_count=Count("credits__review", filter=in_live_review, distinct=True)
+        )
+        .filter(review_count__gt=0)
+        .order_by("sort_as", "pk")
+        .only("name", "slug", "sort_as", "born", "died")
+    )
+    letters = [
+        (letter, list(group))
+        for letter, group in itertools.groupby(people, lambda person: index_letter(person.sort_as))
+    ]
+    depends_on(request, people_cache.PEOPLE, cache.PEOPLE_CREDITED)
+    return TemplateResponse(request, "reviews/people_index.html", {"letters": letters})
+
+
+def index_letter(sort_as):
+    first = sort_as[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+# Filling a review from pasted text (admin) ----------------------------------------------------
+
+
+def pasted_blocks(review, form, labels):
+    """The body the pasted text gives `review`, the new blocks, and what the editor should hear.
+
+    Added to a body that has its verdict, a pasted verdict is left out: a review has one.
+    """
+    conversion = html_to_body(
+        form.cleaned_data["text"], verdicts=labels, work_title=review.reviewed_title
+    )
+    new, notes = (
+        conversion.blocks,
+        [f"{kind}: {detail}" if detail else kind for kind, detail in conversion.warnings],
+    )
+    if form.cleaned_data["placement"] == PastedReviewForm.Placement.REPLACE:
+        return new, new, notes
+    body = list(review.body.raw_data)
+    if any(block["type"] == "verdict" for block in body):
+        if any(block["type"] == "verdict" for block in new):
+            notes.append("The pasted verdict was left out: the review has its verdict.")
+        new = [block for block in new if block["type"] != "verdict"]
+    return body + new, new, notes
+
+
+def block_summaries(blocks, labels):
+    """(block label, its first words) for each block, as the editor confirms them."""
+    names = ReviewBodyBlock().child_blocks
+    return [
+        (
+            names[block["type"]].meta.label,
+            Truncator(" ".join(visible_text(body_text([block], labels.names)).split())).words(16),
+        )
+        for block in blocks
+    ]
+
+
+def fill_from_pasted_text(request, page_id):
+    """Show the blocks a pasted review becomes; on confirmation, save them as a new draft."""
+    review = get_object_or_404(ReviewPage, pk=page_id)
+    if not review.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    review = review.get_latest_revision_as_object()
+    form = PastedReviewForm(request.POST or None)
+    context = {"review": review, "form": form}
+    if request.method == "POST" and form.is_valid():
+        labels = VerdictLabels()
+        body, new, notes = pasted_blocks(review, form, labels)
+        if form.confirmed() and new:
+            review.body = body
+            review.save_revision(user=request.user, log_action=True)
+            messages.success(
+                request,
+                f"{len(new)} blocks from the pasted text are in the body of "
+                f"“{review.title}” as a draft: check them, then publish.",
+            )
+            return redirect("wagtailadmin_pages:edit", review.pk)
+        form.data = form.data.copy()
+        form.data["previewed"] = form.fingerprint()
+        context.update(blocks=block_summaries(new, labels), notes=notes)
+    return TemplateResponse(request, "reviews/admin/fill_from_pasted_text.html", context)

@@ -1,16 +1,22 @@
 from django import forms
+from django.contrib import messages
 from django.template.defaultfilters import floatformat
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .dashboard import RecentlyPublishedPanel, ReviewsAwaitingModerationPanel
 from .models import AffiliateDisclosure, Category, Critic, ReviewPage, VerdictLabel
+from .views import fill_from_pasted_text
 
 
 class ReviewFilterSet(PageFilterSet):
@@ -112,5 +118,79 @@ register_snippet(ReviewSetupViewSetGroup)
 @hooks.register("construct_homepage_panels")
 def add_review_panels(request, panels):
     panels.append(RecentlyPublishedPanel())
+    # Wagtail's "Awaiting your review" lists what this user may approve, with the actions:
+    # reviews waiting for others' approval only are listed here.
     if PagePermissionPolicy().user_has_permission(request.user, "publish"):
-        panels.append(ReviewsAwaitingModerationPanel())
+        panels.append(ReviewsAwaitingModerationPanel(request.user))
+
+
+def approves_now(page, user):
+    """Whether the task the page is waiting at lets `user` approve it."""
+    task = page.current_workflow_task
+    return bool(task) and any(name == "approve" for name, _, _ in task.get_actions(page, user))
+
+
+@hooks.register("construct_page_action_menu")
+def put_the_next_step_first(menu_items, request, context):
+    """Drafts save themselves (autosave), so the main button takes the next step.
+
+    A moderator's first action on a page awaiting them is approving it (without the comment
+    form); a publisher's is publishing; an editor's is submitting for moderation.
+    """
+    order = ["approve", "action-publish", "action-submit"]
+
+    def rank(item):
+        # Approving with a comment opens a form: it stays in the menu.
+        if item.name in order and not getattr(item, "launch_modal", False):
+            return order.index(item.name)
+        return len(order)
+
+    menu_items.sort(key=rank)
+
+
+@hooks.register("before_edit_page")
+def say_the_page_awaits_approval(request, page):
+    if request.method == "GET" and approves_now(page, request.user):
+        messages.warning(
+            request,
+            f"“{page.get_admin_display_title()}” is awaiting your approval: "
+            "approve it with the main button below, or request changes from its menu.",
+        )
+
+
+@hooks.register("insert_editor_js")
+def review_editor_js():
+    return format_html('<script src="{}"></script>', static("js/review-editor.js"))
+
+
+@hooks.register("insert_editor_css")
+def review_editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/review-editor.css"))
+
+
+@hooks.register("register_admin_urls")
+def review_admin_urls():
+    return [
+        path(
+            "reviews/<int:page_id>/fill/",
+            fill_from_pasted_text,
+            name="reviews_fill_from_pasted_text",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def fill_from_pasted_text_button(page, user, view_name, next_url=None):
+    is_review = issubclass(page.specific_class or type(page), ReviewPage)
+    if is_review and page.permissions_for_user(user).can_edit():
+        yield Button(
+            "Fill from pasted text",
+            reverse("reviews_fill_from_pasted_text", args=[page.pk]),
+            icon_name="clipboard-list",
+            priority=12,
+        )
+
+
+@hooks.register("insert_global_admin_css")
+def cast_rows_on_one_line():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-cast.css"))

@@ -18,6 +18,7 @@ LAYERS = {
     "core": 1,  # shared and domain-free
     "feedback": 2,  # reader comments and ratings
     "offers": 2,  # where to watch: services, offers, their links and clicks
+    "people": 2,  # people the reviewed works credit
     "reviews": 3,
     "home": 4,
     "demo": 5,

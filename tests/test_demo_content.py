@@ -9,6 +9,7 @@ from wagtail.models import Page
 from feedback.models import Comment
 from home.models import HomePage, StandardPage
 from offers.models import Offer, Service
+from people.models import Person
 from reviews.blocks import ReviewBodyBlock
 from reviews.models import AffiliateDisclosure, Category, Critic, ReviewPage, ReviewSettings
 
@@ -24,6 +25,7 @@ def snapshot():
         "comments": Comment.objects.count(),
         "services": Service.objects.count(),
         "offers": Offer.objects.count(),
+        "people": Person.objects.count(),
         "revisions": sum(page.revisions.count() for page in Page.objects.all()),
     }
 
@@ -98,3 +100,16 @@ def test_dev_admin_is_refused_outside_development(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="development settings only"):
         call_command("ensure_dev_admin")
+
+
+def test_every_performer_and_director_of_the_demo_is_a_person_with_a_page(demo, client):
+    for review in ReviewPage.objects.live():
+        credited = {credit.credited_as for credit in review.credits.all()}
+        assert set(review.director_names()) <= credited
+        assert {performer for _, performer in review.cast()} <= credited
+    keaton = Person.objects.get(name="Buster Keaton")
+    assert keaton.same_as and keaton.born == 1895
+    assert {credit.role for credit in keaton.credits.all()} == {"director", "performer"}
+    assert Person.objects.named("Greta Schroder").get().bio
+    assert client.get(keaton.get_absolute_url()).status_code == 200
+    assert client.get("/people/").status_code == 200

@@ -65,10 +65,13 @@ def test_critic_review_of_a_movie(client, nosferatu):
     assert work["name"] == "Nosferatu"
     assert work["alternateName"] == "Nosferatu, eine Symphonie des Grauens"
     assert work["dateCreated"] == "1922"
-    assert work["director"] == [{"@type": "Person", "name": "F. W. Murnau"}]
+    people = "http://testserver/people"
+    assert work["director"] == [
+        {"@type": "Person", "name": "F. W. Murnau", "url": f"{people}/f-w-murnau/"}
+    ]
     assert work["actor"] == [
-        {"@type": "Person", "name": "Max Schreck"},
-        {"@type": "Person", "name": "Greta Schröder"},
+        {"@type": "Person", "name": "Max Schreck", "url": f"{people}/max-schreck/"},
+        {"@type": "Person", "name": "Greta Schröder", "url": f"{people}/greta-schroder/"},
     ]
     assert work["image"].startswith("http://testserver/")
     assert "aggregateRating" not in work
@@ -97,8 +100,12 @@ def test_series_have_creators_and_unscored_reviews_no_rating(client, review_inde
     data = json_ld(client, review)
     assert data["itemReviewed"]["@type"] == "TVSeries"
     assert data["itemReviewed"]["creator"] == [
-        {"@type": "Person", "name": "Rod Serling"},
-        {"@type": "Person", "name": "Someone Else"},
+        {"@type": "Person", "name": "Rod Serling", "url": "http://testserver/people/rod-serling/"},
+        {
+            "@type": "Person",
+            "name": "Someone Else",
+            "url": "http://testserver/people/someone-else/",
+        },
     ]
     assert "reviewRating" not in data
     assert data["author"] == {"@type": "Organization", "name": "The Projection Booth"}

@@ -4,10 +4,13 @@ import shutil
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image as PillowImage
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
@@ -16,7 +19,9 @@ from wagtail.models import Page, PageViewRestriction, Revision, Site
 
 from feedback.models import Comment
 from home.models import HomePage, StandardPage
+from reviews.conversion import REVIEW_BLOCKS, VerdictLabels
 from reviews.models import Category, Critic, ReviewIndexPage, ReviewPage, VerdictLabel
+from wordpress import content
 from wordpress.models import ImportedItem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wordpress"
@@ -583,3 +588,95 @@ def test_a_refused_file_leaves_an_empty_site_empty(db):
 def test_imported_reviews_are_found_by_search(imported):
     # Pages are indexed once after their three saves (tree, revision, publishing).
     assert list(ReviewPage.objects.live().search("vampire")) == [review(10)]
+
+
+def test_the_structured_review_is_served_with_its_verdict_and_quotes(classic, client):
+    page = client.get(review(102).url)
+    assert page.status_code == 200
+    assert "Worth Seeing" in page.text
+    assert '<span class="quote__speaker">Her</span>' not in page.text  # the film, not a speaker
+    assert "<cite>Her</cite>" in page.text
+    assert "Samantha" in page.text
+
+
+# Random posts made of what WordPress posts hold: the fidelity check finds nothing lost ---------
+
+WORD = st.sampled_from(["alpha", "Orlok", "night", "5", "été", "don't"])
+PHRASE = st.lists(WORD, min_size=1, max_size=3).map(" ".join)
+INLINE = st.one_of(
+    WORD,
+    *(PHRASE.map(lambda words, tag=tag: f"<{tag}>{words}</{tag}>") for tag in ("em", "b", "span")),
+    WORD.map(lambda word: f'<a href="https://e.example/{word}">{word}</a>'),
+    st.sampled_from(['<img src="https://e.example/a.jpg" alt="">', "<br>", "\n", " "]),
+)
+BLOCK = st.one_of(
+    st.lists(INLINE, min_size=1, max_size=8).map("".join),
+    WORD.map(lambda word: f"<h2>{word}</h2>"),
+    WORD.map(lambda word: f"<h3>Spoilers: {word}</h3>"),
+    PHRASE.map(lambda words: f"<blockquote>“{words}” — <cite>Someone</cite></blockquote>"),
+    st.lists(INLINE, min_size=1, max_size=3).map(
+        lambda items: f"<ul><li>{'</li><li>'.join(items)}</li></ul>"
+    ),
+    WORD.map(
+        lambda word: f'[caption id="a"]<img src="https://e.example/c.jpg" alt=""> {word}[/caption]'
+    ),
+    WORD.map(lambda word: f"<table><tr><td>{word}</td><td>cell</td></tr></table>"),
+    WORD.map(lambda word: f"<p><strong>Verdict: Worth Seeing</strong></p><p>{word}</p>"),
+    WORD.map(
+        lambda word: f'{word}<iframe src="https://player.vimeo.com/video/123"></iframe>{word}'
+    ),
+    st.sampled_from(
+        [
+            "<h2>Review (with spoilers)</h2>",
+            "<h2>Overall: Skip It</h2>",
+            "Final score: 7/10",
+            "https://www.youtube.com/watch?v=abcdefghijk",
+            "<hr>",
+        ]
+    ),
+)
+POST = st.lists(st.tuples(BLOCK, st.sampled_from(["\n\n", "\n", "", " "])), min_size=1, max_size=8)
+
+
+class NoMedia:
+    def image_for_url(self, url):
+        return None
+
+    def gallery_urls(self, ids, post_id):
+        return []
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(parts=POST)
+def test_random_posts_lose_nothing(db, parts):
+    html = "".join(block + separator for block, separator in parts)
+    labels = VerdictLabels()
+    blocks = content.convert(html, NoMedia(), allowed=REVIEW_BLOCKS, verdicts=labels).blocks
+    item = SimpleNamespace(title="A film", content=html, wp_id=1, post_type="post")
+    page = SimpleNamespace(title="A film", intro="", body=SimpleNamespace(raw_data=blocks))
+    fidelity = content.check(item, page, NoMedia(), labels.names)
+    assert not fidelity.lost, fidelity
+
+
+def test_a_dry_run_on_an_empty_site_creates_nothing(home_page):
+    pages = Page.objects.count()
+    output = run_import("--dry-run", export=CLASSIC)
+    assert "site (dry run, not kept): created a review index" in output
+    assert "reviews: 9 would be created" in output
+    assert Page.objects.count() == pages
+
+
+def test_an_attachment_first_in_the_export_is_read(review_index, uploads, tmp_path):
+    lines = EXPORT.read_text().splitlines(keepends=True)
+    text = "".join(line for line in lines if not line.startswith(("\t<wp:category>", "\t<wp:tag>")))
+    start = text.index("\t<item>\n\t\t<title>lost</title>")
+    attachment = text[start : text.index("</item>", start) + len("</item>\n")]
+    text = text.replace(attachment, "")
+    first = text.index("\t<item>")
+    export = tmp_path / "attachments-first.xml"
+    export.write_text(text[:first] + attachment + text[first:])
+    output = run_import("--uploads", uploads, export=export)
+    assert "images: 2 created, 1 skipped" in output
+    assert "2018/01/lost.jpg" in output

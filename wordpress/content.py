@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from reviews.conversion import (
+    AUTOP_BLOCKS,
     OWN_LINE_URL,
     SPOILER_PHRASE,
     VERDICT_LINE,
@@ -38,7 +39,7 @@ EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S | re.I)
 MEDIA = re.compile(r"\[(video|audio)([^\]]*)\](?:(.*?)\[/\1\])?", re.S | re.I)
 MEDIA_SOURCE = re.compile(r"""(?:src|mp4|m4v|webm|ogv|mp3|ogg|wav|m4a)\s*=\s*["']?([^"'\s\]]+)""")
 SHORTCODE = re.compile(r"\[/?([A-Za-z_][\w-]*)(?:\s[^\]]*)?\]")
-BLOCK_END = re.compile(r"<(?=br\b|/p\b|/h\d\b|/li\b|/blockquote\b|/figcaption\b)", re.I)
+LINE_BREAK = re.compile(rf"</?(?:{AUTOP_BLOCKS}|br)\b[^>]*>", re.I)  # where a shown line ends
 IDS = re.compile(r"""ids\s*=\s*["']?([\d,\s]+)""", re.I)
 MISSING_EXAMPLE_WORDS = 12
 PASSAGE_GAP = 4  # missing words this close together are shown as one stretch
@@ -131,7 +132,7 @@ def check(item, page, media, label_names):
     """What of `item` (a post or page) a reader of `page` cannot find there."""
     expanded, _ = expand_shortcodes(item.content or "", media, item.wp_id)
     source = shown_source(expanded)
-    source_text = item.title + "\n" + visible_text(BLOCK_END.sub("\n<", source))
+    source_text = item.title + "\n" + visible_text(LINE_BREAK.sub("\n", source))
     source_words = structure_free_words(source_text)
     raw = list(page.body.raw_data)
     body = body_text(raw, label_names)

@@ -144,7 +144,8 @@ class Report:
 
     def lines(self, dry_run):
         verb = "would be " if dry_run else ""
-        lines = [f"site: {note}" for note in self.notes]
+        site = "site (dry run, not kept)" if dry_run else "site"
+        lines = [f"{site}: {note}" for note in self.notes]
         kinds = sorted({kind for kind, _ in self.outcomes})
         for kind in kinds:
             parts = [
@@ -265,7 +266,11 @@ class WordPressImport:
         if survey.note:
             self.report.warn("export read leniently", survey.note)
         self.media = MediaLibrary(
-            self.options.uploads, survey.attachments, self.site_url, self.options.dry_run, None
+            self.options.uploads,
+            survey.attachments,
+            self.site_url,
+            self.options.dry_run,
+            self.report,
         )
         self.verdicts = VerdictLabels()
         # A dry run happens in one transaction that is rolled back; a real one commits post by

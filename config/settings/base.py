@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -16,6 +17,7 @@ INSTALLED_APPS = [
     "reviews",
     "feedback",
     "offers",
+    "people",
     "pagecache",
     "wordpress",
     "demo",
@@ -174,6 +176,12 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "odt", "docx"]
+# The admin shows initials instead of avatars fetched from Gravatar (a third party that would
+# learn who signs in), and never calls Wagtail's release feed: upgrades follow requirements.lock.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The zones editors choose from: the system's "localtime" alias is no zone a browser knows.
+WAGTAIL_USER_TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime"})
 WAGTAILEMBEDS_FINDERS = [
     {"class": "reviews.embeds.InternetArchiveFinder"},
     {"class": "wagtail.embeds.finders.oembed"},

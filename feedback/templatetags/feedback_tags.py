@@ -99,7 +99,7 @@ def page_comments(context, page):
 
 def privacy_page(context):
     chrome = context.get("chrome")
-    return chrome.privacy_page if chrome is not None else None
+    return chrome.settings.privacy_notice if chrome is not None else None
 
 
 def rating_summary(context, review):

@@ -14,6 +14,7 @@ from offers import cache as offers_cache
 from offers import links
 from pagecache import keys, tags
 from pagecache.tags import depends_on
+from people.structured_data import person_schema
 from reviews import cache
 from reviews.models import ReviewPage
 from reviews.structured_data import review_schema
@@ -52,7 +53,23 @@ def review_json_ld(context, review, poster=None):
         site_url=request.build_absolute_uri("/"),
         poster_url=poster and request.build_absolute_uri(poster.url),
         reader_rating={**summary, "best": RATING_SCALE[-1], "worst": RATING_SCALE[0]},
+        person_url=lambda person: request.build_absolute_uri(person.get_absolute_url()),
     )
+    return json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def person_json_ld(context, person, portrait=None):
+    request = context["request"]
+    data = person_schema(
+        person,
+        url=request.build_absolute_uri(person.get_absolute_url()),
+        image_url=portrait and request.build_absolute_uri(portrait.url),
+    )
+    return json_ld(data)
+
+
+def json_ld(data):
     payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
@@ -77,6 +94,7 @@ def review_body(context, review):
 
     def build():
         shown = {keys.page(review.pk), *(keys.image(pk) for pk in review.image_ids())}
+        shown |= review.shown_by_credits()
         if review.verdict_label_id:
             shown.add(cache.verdict_label(review.verdict_label_id))
         if sites is not None:
@@ -154,6 +172,7 @@ def render_blocks(context, review):
     flat = context.flatten()
     shown = getattr(review, "images_shown", None)
     known = [*(shown.images().values() if shown else ()), review.verdict_label]
+    known += review.people_shown()
     with objects_known(known):
         # Each block template escapes what it outputs; the joined HTML stays safe.
         return mark_safe("".join(str(block.render_as_block(flat)) for block in review.body))

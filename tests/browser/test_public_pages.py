@@ -20,6 +20,8 @@ def public_pages():
         "category": "/reviews/category/horror/",
         "review": review.url,
         "search": "/search/?q=keaton",
+        "person": "/people/buster-keaton/",
+        "people": "/people/",
     }
 
 

@@ -18,6 +18,7 @@ from demo.posters import draw_card, draw_poster
 from feedback.models import Comment
 from home.models import HomePage, HomePageFeaturedReview, SiteSettings, StandardPage
 from offers.models import Offer, Service
+from people.models import Person
 from reviews.models import (
     AffiliateDisclosure,
     Category,
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             index = self.review_index(home, site_data["review_index"])
             pages = {page["slug"]: self.standard_page(home, page) for page in site_data["pages"]}
             self.site_settings(home, site_data, snippets, pages)
+            self.people(site_data["people"])
             for slug in site_data["reviews"]:
                 self.review(index, slug, snippets)
             self.featured(home, site_data["featured"])
@@ -98,6 +100,14 @@ class Command(BaseCommand):
             "verdicts": {label.name: label for label in VerdictLabel.objects.all()},
             "services": {service.name: service for service in Service.objects.all()},
         }
+
+    def people(self, records):
+        """The people the demo has more to say about; publishing each review adds the rest of
+        its cast and directors."""
+        for record in records:
+            if not Person.objects.named(record["name"]).exists():
+                Person.objects.create(**record)
+                self.count(True)
 
     def site_settings(self, home, site_data, snippets, pages):
         guidelines = pages[site_data["guidelines_page"]]
