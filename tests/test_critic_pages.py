@@ -71,3 +71,11 @@ def test_a_review_given_to_the_critic_later_joins_their_page(client, review_inde
     review.author = ada
     review.save_revision().publish()
     assert titles(soup_of(client.get("/reviews/critic/ada-marlowe/"))) == ["Reassigned"]
+
+
+def test_a_name_without_letters_or_digits_gets_a_plain_byline(client, review_index):
+    review = ReviewPageFactory(parent=review_index, author=CriticFactory(name="—"))
+    response = client.get(review.url)
+    assert response.status_code == 200
+    byline = soup_of(response).select_one(".byline__author")
+    assert byline.name == "span" and byline.get_text() == "—"
