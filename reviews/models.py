@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -49,6 +50,8 @@ from people.models import Person
 from . import cache
 from .blocks import ReviewBodyBlock
 from .forms import ReviewPageForm
+
+YEAR = re.compile(r"[0-9]{4}")
 
 REVIEWS_PER_PAGE = 12
 EARLIEST_RELEASE_YEAR = 1870
@@ -320,7 +323,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         kind, year = request.GET.get("kind", ""), request.GET.get("year", "")
         if kind and kind not in ReviewPage.Kind.values:
             raise Http404("No such kind of work.")
-        if year and not (year.isdigit() and len(year) == 4):
+        if year and not YEAR.fullmatch(year):  # isdigit() would take "²²²²", int() would not
             raise Http404("No such year.")
         return kind, int(year) if year else None
 
@@ -367,7 +370,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             current_year=year,
         )
 
-    @path("critic/<slug:slug>/", name="critic")
+    @path("critic/<str:slug>/", name="critic")  # a slug may keep a name's own letters
     def critic(self, request, slug):
         """A critic's page: their bio, then their reviews, newest first."""
         critic = Critic.objects.filter(slug=slug).first()
