@@ -177,9 +177,3 @@ class Person(models.Model):
             for person in candidates.filter(query)
             if names.similar(mine, person.normalised_name)
         ]
-
-
-def person_for_name(name):
-    """The person called `name` (accents and case aside), created if there is none: what an
-    importer calls for each credit it reads. None for a blank name."""
-    return Person.objects.for_names([name]).get(name)
