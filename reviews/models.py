@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -12,7 +13,6 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.urls import reverse
-from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -34,6 +34,7 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 from core.chrome import chrome_for
 from core.forms import EditorialPageForm
 from core.prefetch import ImagesShown, load_renditions_together
+from core.slugs import free_slug, slug_for
 from feedback.cache import comments, ratings
 from feedback.models import ReaderRating, with_comment_count
 from offers import cache as offers_cache
@@ -49,6 +50,8 @@ from people.models import Person
 from . import cache
 from .blocks import ReviewBodyBlock
 from .forms import ReviewPageForm
+
+YEAR = re.compile(r"[0-9]{4}")
 
 REVIEWS_PER_PAGE = 12
 EARLIEST_RELEASE_YEAR = 1870
@@ -103,21 +106,20 @@ class Category(models.Model):
         return self.name
 
 
-class CriticQuerySet(models.QuerySet):
-    def with_slug(self, slug):
-        """The critic whose page is at `slug` (their name, slugified), or None."""
-        return next((critic for critic in self if critic.slug == slug), None)
-
-
 class Critic(models.Model):
     """The byline on a review: a writer need not have an admin account."""
 
     name = models.CharField(max_length=120, unique=True, help_text="The byline as readers see it.")
+    slug = models.SlugField(
+        max_length=130,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="The address of the critic's page; made from the name when left empty.",
+    )
     short_bio = models.TextField(blank=True, help_text="One or two sentences shown under reviews.")
 
-    panels = [FieldPanel("name"), FieldPanel("short_bio")]
-
-    objects = CriticQuerySet.as_manager()
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("short_bio")]
 
     class Meta:
         ordering = ["name"]
@@ -125,10 +127,10 @@ class Critic(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def slug(self):
-        """The critic's page address: names are unique, so their slugs are too in practice."""
-        return slugify(self.name)
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = free_slug(Critic.objects.exclude(pk=self.pk), slug_for(self.name, "critic"))
+        return super().save(*args, **kwargs)
 
 
 class AffiliateDisclosure(models.Model):
@@ -321,7 +323,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         kind, year = request.GET.get("kind", ""), request.GET.get("year", "")
         if kind and kind not in ReviewPage.Kind.values:
             raise Http404("No such kind of work.")
-        if year and not (year.isdigit() and len(year) == 4):
+        if year and not YEAR.fullmatch(year):  # isdigit() would take "²²²²", int() would not
             raise Http404("No such year.")
         return kind, int(year) if year else None
 
@@ -368,10 +370,10 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             current_year=year,
         )
 
-    @path("critic/<slug:slug>/", name="critic")
+    @path("critic/<str:slug>/", name="critic")  # a slug may keep a name's own letters
     def critic(self, request, slug):
         """A critic's page: their bio, then their reviews, newest first."""
-        critic = Critic.objects.with_slug(slug)
+        critic = Critic.objects.filter(slug=slug).first()
         if critic is None:
             raise Http404("No such critic.")
         return self.render_listing(

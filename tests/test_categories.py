@@ -91,6 +91,7 @@ def test_unknown_filters_on_a_category_page_are_404s(client, review_index):
     url = review_index.url + "category/horror/"
     assert client.get(url, {"kind": "opera"}).status_code == 404
     assert client.get(url, {"year": "19x2"}).status_code == 404
+    assert client.get(url, {"year": "²²²²"}).status_code == 404  # digits to isdigit(), not int()
 
 
 def test_a_narrowed_category_page_has_a_title_of_its_own(client, review_index):

@@ -71,3 +71,33 @@ def test_a_review_given_to_the_critic_later_joins_their_page(client, review_inde
     review.author = ada
     review.save_revision().publish()
     assert titles(soup_of(client.get("/reviews/critic/ada-marlowe/"))) == ["Reassigned"]
+
+
+@pytest.mark.parametrize(
+    "name, address",
+    [
+        (
+            "Жанна Петрова",
+            "/reviews/critic/%D0%B6%D0%B0%D0%BD%D0%BD%D0%B0-%D0%BF%D0%B5%D1%82%D1%80%D0%BE%D0%B2%D0%B0/",
+        ),
+        ("—", "/reviews/critic/critic/"),
+    ],
+)
+def test_every_critic_has_a_page_whatever_the_script_of_their_name(
+    client, review_index, name, address
+):
+    review = ReviewPageFactory(parent=review_index, title="Faust", author=CriticFactory(name=name))
+    assert soup_of(client.get(review.url)).select_one(".byline__author")["href"] == address
+    page = client.get(address)
+    assert page.status_code == 200
+    assert titles(soup_of(page)) == ["Faust"]
+
+
+def test_names_that_slugify_alike_get_pages_of_their_own(client, review_index):
+    hyphen = CriticFactory(name="Anne-Marie Roy")
+    space = CriticFactory(name="Anne Marie Roy")
+    ReviewPageFactory(parent=review_index, title="Hers", author=hyphen)
+    ReviewPageFactory(parent=review_index, title="Theirs", author=space)
+    assert (hyphen.slug, space.slug) == ("anne-marie-roy", "anne-marie-roy-2")
+    assert titles(soup_of(client.get("/reviews/critic/anne-marie-roy/"))) == ["Hers"]
+    assert titles(soup_of(client.get("/reviews/critic/anne-marie-roy-2/"))) == ["Theirs"]

@@ -57,3 +57,35 @@ def test_an_unpublished_privacy_page_is_not_linked(client, review, privacy_page)
     assert soup.select_one(".site-footer__legal") is None
     # The notice itself stays: it says what is kept even without the page.
     assert "hash of your network address" in soup.select_one("#comment-form").get_text()
+
+
+@pytest.mark.parametrize("change", ["unpublish", "delete"])
+def test_a_privacy_page_below_the_menu_leaves_cached_pages_when_it_goes(
+    client, review, home_page, change
+):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    page = StandardPageFactory(parent=about, title="Privacy", slug="privacy")
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.privacy_page = page
+    settings.save()
+    link = soup_of(client, review.url).select_one(".site-footer__legal a")
+    assert link["href"] == "/about/privacy/"
+
+    page.unpublish() if change == "unpublish" else page.delete()
+    assert soup_of(client, review.url).select_one(".site-footer__legal") is None
+
+
+def test_a_moved_privacy_page_is_linked_at_its_new_address(client, review, home_page):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    page = StandardPageFactory(parent=about, title="Privacy", slug="privacy")
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.privacy_page = page
+    settings.save()
+    assert soup_of(client, review.url).select_one(".site-footer__legal a")["href"] == (
+        "/about/privacy/"
+    )
+    help_pages = StandardPageFactory(parent=home_page, title="Help", slug="help")
+    page.move(help_pages, pos="last-child")
+    assert soup_of(client, review.url).select_one(".site-footer__legal a")["href"] == (
+        "/help/privacy/"
+    )

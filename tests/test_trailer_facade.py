@@ -26,6 +26,7 @@ def test_the_player_waits_in_a_template_behind_a_play_button(client, review_inde
 
 def test_the_policy_still_allows_only_the_known_players(client, review_index):
     review = ReviewPageFactory(parent=review_index, body=[review_blocks.trailer(VIDEO)])
-    policy = client.get(review.url)["Content-Security-Policy"]
-    assert "script-src 'self';" in policy
-    assert "frame-src https://archive.org" in policy
+    header = client.get(review.url)["Content-Security-Policy"]
+    policy = dict(directive.strip().split(" ", 1) for directive in header.split(";"))
+    assert policy["script-src"] == "'self'"
+    assert policy["frame-src"].startswith("https://archive.org ")

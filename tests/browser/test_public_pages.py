@@ -2,6 +2,7 @@
 
 import pytest
 
+from feedback.models import ReaderRating
 from reviews.models import ReviewPage
 
 from .conftest import AXE
@@ -155,3 +156,19 @@ def test_always_show_spoilers_is_remembered_in_this_browser_only(page, site):
     assert page.evaluate("[...document.querySelectorAll('details.spoiler')].every(d => d.open)")
     page.get_by_role("button", name="Always show spoilers").click()
     assert page.evaluate("localStorage.getItem('spoilers')") is None
+
+
+def test_a_rating_sent_by_script_updates_the_counts_in_place(page, site):
+    review = ReviewPage.objects.get(slug="nosferatu")
+    # Another reader, from elsewhere, gave it 5.
+    ReaderRating.objects.create(review=review, voter_hash="elsewhere", ip_hash="far", score=5)
+    page.goto(review.url)
+    page.get_by_role("radio", name="3 stars").check()
+    page.get_by_role("button", name="Rate").click()
+    page.locator("[data-rating-status]:not([hidden])").wait_for()
+    assert page.locator("[data-rating-summary]").text_content() == (
+        "User rating 4.0 / 5 from 2 readers"
+    )
+    counts = page.locator(".vote-distribution__votes").all_text_contents()
+    assert counts == ["1", "0", "1", "0", "0"]
+    assert "rated=" not in page.url  # no reload: the script sent it
