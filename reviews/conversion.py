@@ -225,8 +225,11 @@ class BodyBuilder:
 
     # Verdicts -------------------------------------------------------------------------------
 
-    def verdict_from_line(self, line):
-        """The verdict block for a verdict line, if it is the first and a label fits."""
+    def verdict_from_line(self, line, element=None):
+        """The verdict block for a verdict line, if it is the first and a label fits.
+
+        The summary is plain text: a line with links keeps them in the verdict's longer text.
+        """
         match = VERDICT_LINE.match(line)
         if not match or self.spoiler or self.has_verdict or "verdict" not in self.allowed:
             return False
@@ -241,8 +244,10 @@ class BodyBuilder:
         if named and normalised(summary).startswith(normalised(named.name)):
             summary = strip_words(summary, named.name).lstrip(f" :,.;!{DASHES}")
         details = ""
+        if element is not None and element.xpath(".//a[@href]"):
+            details = self.rich_text([outer_html(element)], DETAILS_TAGS)
         if len(summary) > field_limit(VerdictBlock, "summary"):
-            details = f"<p>{escape(summary)}</p>"
+            details = details or f"<p>{escape(summary)}</p>"
             summary = Truncator(summary).chars(field_limit(VerdictBlock, "summary"))
         self.close_text()
         self.has_verdict = True
@@ -297,7 +302,7 @@ class BodyBuilder:
         if self.verdict is not None and not (list(element.iter("img")) or players(element)):
             self.verdict_details(element)
             return
-        if self.verdict_from_line(inner_text(element)):
+        if self.verdict_from_line(inner_text(element), element):
             return
         self.text_and_media(element)
 
