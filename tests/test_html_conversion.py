@@ -206,3 +206,8 @@ def test_a_verdict_line_with_a_link_keeps_it_in_the_longer_text(db):
     verdict = convert(html)[0]["value"]
     assert verdict["score"] == "7"
     assert 'href="https://films.example/where"' in verdict["details"]
+
+
+def test_a_player_in_the_verdict_line_stays_a_video(db):
+    html = 'Verdict: Must See\n<iframe src="https://player.vimeo.com/video/123"></iframe>at last'
+    assert [b["type"] for b in convert(html)] == ["verdict", "trailer"]
