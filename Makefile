@@ -13,7 +13,7 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY="$$(cat
 	ALLOWED_HOSTS=127.0.0.1,localhost LOCAL_HTTP=true SERVE_MEDIA=true
 WORKERS ?= 4
 
-.PHONY: run serve bench test test-postgres lint format install lock browser-deps
+.PHONY: run serve bench test test-postgres lint format install lock browser-deps screenshots
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ test: install browser-deps
 test-postgres: install browser-deps
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/reviews REDIS_URL=redis://127.0.0.1:6379/15 \
 		$(BIN)/python -m pytest
+
+# Screenshots of the main pages (1280 and 390 px, light and dark) into docs/screenshots/.
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
 
 # Browser tests drive Debian's Chromium; axe-core (npm) is injected into pages to check them.
 browser-deps:

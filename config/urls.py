@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import health
+from core import views as core_views
 from reviews import views as review_views
 
 urlpatterns = [
@@ -22,6 +23,8 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("go/", include("offers.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
+    path("site.webmanifest", core_views.web_manifest, name="web_manifest"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -177,16 +177,20 @@ class ReaderRating(models.Model):
 
     @staticmethod
     def summary(review):
-        """Average and number of a review's ratings, in one query."""
-        return ReaderRating.objects.filter(review=review).aggregate(
-            average=Avg("score"), count=Count("pk")
+        """Average and number of a review's ratings, and how many gave each score
+        (`votes`, lowest score first), in one query."""
+        per_score = {f"votes_{score}": Count("pk", filter=Q(score=score)) for score in RATING_SCALE}
+        found = ReaderRating.objects.filter(review=review).aggregate(
+            average=Avg("score"), count=Count("pk"), **per_score
         )
+        votes = [found.pop(f"votes_{score}") for score in RATING_SCALE]
+        return {**found, "votes": votes}
 
     @staticmethod
     def cached_summary(review):
         """The summary, kept until the next vote for the review (pages show it on every visit)."""
         return tags.fetch_or_build(
-            f"rating-summary:{review.pk}",
+            f"rating-summary:v2:{review.pk}",
             lambda: (ReaderRating.summary(review), {cache.ratings(review.pk)}),
             timeout=24 * 60 * 60,
         )

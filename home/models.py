@@ -126,8 +126,17 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text="Profiles of the publication elsewhere, in the order to list them.",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="How the site handles readers' data: linked under the comment and rating "
+        "forms and in the footer.",
+    )
 
-    panels = [FieldPanel("tagline"), FieldPanel("social_links")]
+    panels = [FieldPanel("tagline"), FieldPanel("social_links"), FieldPanel("privacy_page")]
 
     class Meta:
         verbose_name = "site settings"

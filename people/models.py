@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+
+from core.slugs import free_slug, slug_for
 
 from . import names
 from .forms import PersonForm
@@ -45,7 +46,8 @@ class PersonQuerySet(models.QuerySet):
         """{typed name: person} for every non-blank name, creating the people not found.
 
         One query finds the existing ones; a name matching several people takes the
-        longest-standing (an editor chooses another in the review).
+        longest-standing. In a cast row an editor can choose another; a director's name
+        always goes to the longest-standing namesake (the field is typed text).
         """
         wanted = {name: names.normalise(name) for name in typed_names if names.normalise(name)}
         found = {}
@@ -141,18 +143,8 @@ class Person(models.Model):
 
     def free_slug(self):
         """A slug made from the name that no other person has (-2, -3… when taken)."""
-        base = (slugify(self.normalised_name) or slugify(self.name, allow_unicode=True))[:110]
-        base = base or "person"
-        taken = set(
-            Person.objects.filter(slug__startswith=base)
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
-        number, slug = 1, base
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
+        base = slug_for(self.normalised_name, "") or slug_for(self.name, "person")
+        return free_slug(Person.objects.exclude(pk=self.pk), base)
 
     @property
     def same_as(self):
@@ -186,9 +178,3 @@ class Person(models.Model):
             for person in candidates.filter(query)
             if names.similar(mine, person.normalised_name)
         ]
-
-
-def person_for_name(name):
-    """The person called `name` (accents and case aside), created if there is none: what an
-    importer calls for each credit it reads. None for a blank name."""
-    return Person.objects.for_names([name]).get(name)

@@ -157,8 +157,14 @@ class CastListingBlock(blocks.StructBlock):
             )
             for row in rows
         ]
+        too_long = rows_refused(members.child_block, new)
         value["members"] = members.normalize([*kept, *new])
         value["paste"] = ""
+        if too_long:
+            # As for lines that do not read: nothing is added and the box keeps its text.
+            raise StructBlockValidationError(
+                block_errors={"paste": ValidationError("; ".join(too_long[:3]))}
+            )
         if unread:
             # Nothing is added until every line reads: the box keeps what was typed.
             raise StructBlockValidationError(
@@ -174,6 +180,21 @@ class CastListingBlock(blocks.StructBlock):
                 block_errors={"members": ValidationError("Add a row, or paste the cast above.")}
             )
         return value
+
+
+def rows_refused(row_block, rows):
+    """What the row checks (lengths, say) find wrong with rows made from pasted lines."""
+    refused = []
+    for row in rows:
+        try:
+            row_block.clean(row)
+        except StructBlockValidationError as error:
+            problems = (
+                f"{row_block.child_blocks[name].label.lower()}: {' '.join(problem.messages)}"
+                for name, problem in error.block_errors.items()
+            )
+            refused.append(f"{row['character'][:40]}: {', '.join(problems)}")
+    return refused
 
 
 class VerdictLabelChooserBlock(KnownObjectsChooserMixin, SnippetChooserBlock):

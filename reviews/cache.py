@@ -57,6 +57,10 @@ def critic(pk):
     return f"critic:{pk}"
 
 
+def listed_by_critic(pk):
+    return f"listed:critic:{pk}"
+
+
 def verdict_label(pk):
     return f"verdict-label:{pk}"
 
@@ -76,12 +80,13 @@ def shown_by_card(review):
     return shown
 
 
-def listings_of(kind, year, category_ids):
+def listings_of(kind, year, category_ids, critic_id=None):
     """Every listing a review with these facts appears in."""
     return {
         ALL_REVIEWS,
         listed_in_kind(kind),
         *([listed_in_year(year)] if year else []),
+        *([listed_by_critic(critic_id)] if critic_id else []),
         *(listed_in_category(pk) for pk in category_ids),
     }
 
@@ -92,7 +97,8 @@ def listing_place(review):
         return set(), None
     categories = review.categories.all().values_list("pk", flat=True)
     order = (review.date_published, review.first_published_at)
-    return listings_of(review.kind, review.release_year, categories), order
+    listings = listings_of(review.kind, review.release_year, categories, review.author_id)
+    return listings, order
 
 
 def credited_people(review):

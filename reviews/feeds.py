@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
+from django.templatetags.static import static
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, Stylesheet
 from django.utils.html import strip_tags
+from django.utils.xmlutils import SimplerXMLGenerator
 from wagtail.models import Site
 
 from core.chrome import chrome_for
@@ -22,6 +24,31 @@ from . import cache
 from .models import Category, ReviewPage
 
 FEED_LENGTH = 20
+
+
+# Browsers show a feed sent as application/rss+xml or application/atom+xml as raw text, but lay
+# out one sent as XML with its stylesheet; feed readers read either.
+BROWSER_READABLE_XML = "application/xml; charset=utf-8"
+
+
+class StyledRssFeed(Rss201rev2Feed):
+    content_type = BROWSER_READABLE_XML
+
+
+class StyledAtom1Feed(Atom1Feed):
+    """An Atom feed with its stylesheets, as Django writes them into RSS feeds only."""
+
+    content_type = BROWSER_READABLE_XML
+
+    def write(self, outfile, encoding):
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        for stylesheet in self.feed["stylesheets"] or []:
+            handler.processingInstruction("xml-stylesheet", stylesheet)
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
 
 @dataclass
@@ -38,12 +65,18 @@ class FeedSource:
 
 
 class ReviewsFeed(Feed):
+    feed_type = StyledRssFeed
+
     def get_object(self, request, slug=None):
         category = get_object_or_404(Category, slug=slug) if slug else None
         return FeedSource(request, Site.find_for_request(request), category)
 
     def title(self, source):
         return f"{source.site.site_name}: {source.scope}"
+
+    def stylesheets(self, source):
+        """Lays the feed out as a page when a reader opens it in a browser."""
+        return [Stylesheet(static("css/feed.css"), mimetype="text/css")]
 
     def link(self, source):
         return "/"
@@ -114,5 +147,5 @@ class ReviewsFeed(Feed):
 
 
 class ReviewsAtomFeed(ReviewsFeed):
-    feed_type = Atom1Feed
+    feed_type = StyledAtom1Feed
     subtitle = ReviewsFeed.description

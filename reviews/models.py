@@ -2,6 +2,8 @@
 
 import datetime
 import hashlib
+import re
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -32,6 +34,7 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 from core.chrome import chrome_for
 from core.forms import EditorialPageForm
 from core.prefetch import ImagesShown, load_renditions_together
+from core.slugs import free_slug, slug_for
 from feedback.cache import comments, ratings
 from feedback.models import ReaderRating, with_comment_count
 from offers import cache as offers_cache
@@ -47,6 +50,8 @@ from people.models import Person
 from . import cache
 from .blocks import ReviewBodyBlock
 from .forms import ReviewPageForm
+
+YEAR = re.compile(r"[0-9]{4}")
 
 REVIEWS_PER_PAGE = 12
 EARLIEST_RELEASE_YEAR = 1870
@@ -105,15 +110,27 @@ class Critic(models.Model):
     """The byline on a review: a writer need not have an admin account."""
 
     name = models.CharField(max_length=120, unique=True, help_text="The byline as readers see it.")
+    slug = models.SlugField(
+        max_length=130,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="The address of the critic's page; made from the name when left empty.",
+    )
     short_bio = models.TextField(blank=True, help_text="One or two sentences shown under reviews.")
 
-    panels = [FieldPanel("name"), FieldPanel("short_bio")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("short_bio")]
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = free_slug(Critic.objects.exclude(pk=self.pk), slug_for(self.name, "critic"))
+        return super().save(*args, **kwargs)
 
 
 class AffiliateDisclosure(models.Model):
@@ -225,11 +242,13 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         load_renditions_together(review.poster for review in found)
         return found
 
-    def browse_options(self):
-        """The kinds of work and release years that published reviews cover."""
+    def browse_options(self, category=None):
+        """The kinds of work and release years that published reviews cover (in `category`)."""
 
         def build():
             published = ReviewPage.objects.child_of(self).live().public()
+            if category:
+                published = published.filter(categories=category)
             pairs = set(published.values_list("kind", "release_year").distinct())
             kinds = {kind for kind, _ in pairs}
             options = {
@@ -238,9 +257,11 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
                 ],
                 "years": sorted({year for _, year in pairs if year}),
             }
-            return options, {cache.BROWSE}
+            shown = {cache.BROWSE, *([cache.listed_in_category(category.pk)] if category else [])}
+            return options, shown
 
-        return tags.fetch_or_build(f"browse-options:{self.pk}", build, timeout=None)
+        key = f"browse-options:{self.pk}" + (f":category:{category.pk}" if category else "")
+        return tags.fetch_or_build(key, build, timeout=None)
 
     def render_listing(self, request, reviews, shows, title=None, description="", **context):
         """Render one page of a listing; `shows` names what the listing contains (cache tags)."""
@@ -273,14 +294,54 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         category = Category.objects.filter(slug=slug).first()
         if category is None:
             raise Http404("No such category.")
+        kind, year = self.narrowing(request)
+        reviews = self.reviews().filter(categories=category)
+        shows = [cache.listed_in_category(category.pk), cache.category(category.pk)]
+        if kind:
+            reviews = reviews.filter(kind=kind)
+            shows.append(cache.listed_in_kind(kind))
+        if year:
+            reviews = reviews.filter(release_year=year)
+            shows.append(cache.listed_in_year(year))
         return self.render_listing(
             request,
-            self.reviews().filter(categories=category),
-            shows=[cache.listed_in_category(category.pk), cache.category(category.pk)],
+            reviews,
+            shows=shows,
             title=f"{category.name} reviews",
             description=category.description,
             category=category,
+            current_kind=kind,
+            current_year=year,
+            narrowed_to=", ".join(
+                [*([ReviewPage.Kind(kind).label] if kind else []), *([str(year)] if year else [])]
+            ),
+            filter_links=self.filter_links(category, kind, year),
         )
+
+    def narrowing(self, request):
+        """The kind and release year a category page is narrowed to (?kind=, ?year=)."""
+        kind, year = request.GET.get("kind", ""), request.GET.get("year", "")
+        if kind and kind not in ReviewPage.Kind.values:
+            raise Http404("No such kind of work.")
+        if year and not YEAR.fullmatch(year):  # isdigit() would take "²²²²", int() would not
+            raise Http404("No such year.")
+        return kind, int(year) if year else None
+
+    def filter_links(self, category, kind, year):
+        """Links that narrow a category page by the kinds and years found in it, each keeping
+        the other choice."""
+        options = self.browse_options(category)
+
+        def link(**chosen):
+            query = {"kind": kind, "year": year, **chosen}
+            return "?" + urlencode({name: value for name, value in query.items() if value})
+
+        return {
+            "kinds": [(label, link(kind=v), v == kind) for v, label in options["kinds"]],
+            "years": [(str(y), link(year=y), y == year) for y in options["years"]],
+            "any_kind": link(kind=""),
+            "any_year": link(year=""),
+        }
 
     @path("kind/<slug:kind>/", name="kind")
     def kind(self, request, kind):
@@ -292,6 +353,7 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             self.reviews().filter(kind=kind),
             shows=[cache.listed_in_kind(kind)],
             title=f"{label} reviews",
+            narrowed_to="every category",  # a category may share the kind's name
             current_kind=kind,
         )
 
@@ -306,6 +368,21 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
             shows=[cache.listed_in_year(year)],
             title=f"Reviews of works from {year}",
             current_year=year,
+        )
+
+    @path("critic/<str:slug>/", name="critic")  # a slug may keep a name's own letters
+    def critic(self, request, slug):
+        """A critic's page: their bio, then their reviews, newest first."""
+        critic = Critic.objects.filter(slug=slug).first()
+        if critic is None:
+            raise Http404("No such critic.")
+        return self.render_listing(
+            request,
+            self.reviews().filter(author=critic),
+            shows=[cache.listed_by_critic(critic.pk), cache.critic(critic.pk)],
+            title=f"Reviews by {critic.name}",
+            description=critic.short_bio,
+            critic=critic,
         )
 
     def get_sitemap_urls(self, request=None):
@@ -724,10 +801,11 @@ class ReviewPage(RestrictionsFromCache, Page):
         depends_on(request, *self.shown_by_page(disclosure))
         if linked:
             depends_on(request, offers_cache.AFFILIATE_SITES)
-        # Should a part of the page be rendered again: the poster and the images in the body,
-        # with all their renditions, in one query.
+        # Should a part of the page be rendered again: the poster, the images in the body and
+        # the services' logos, with all their renditions, in one query.
         self.images_shown = ImagesShown(self.image_ids())
-        self.images_shown.attach(self.poster)
+        for image in (self.poster, *(offer.service.logo for offer in offers)):
+            self.images_shown.attach(image)
         return context
 
     def shown_by_offers(self):

@@ -120,7 +120,14 @@ def person_page(request, slug):
     credits = (
         ReviewCredit.objects.filter(person=person, review__in=live_reviews(use_site(request)))
         .select_related("review__verdict_label")
-        .order_by("-review__date_published", "-review__first_published_at", "-review__pk")
+        # Role and position last: one review's credits stay together, in the cast's order.
+        .order_by(
+            "-review__date_published",
+            "-review__first_published_at",
+            "-review__pk",
+            "role",
+            "position",
+        )
     )
     roles = {role: [] for role in ReviewCredit.Role}
     for (role, _), credited in itertools.groupby(credits, lambda c: (c.role, c.review_id)):
@@ -154,10 +161,12 @@ def people_index(request):
         .order_by("sort_as", "pk")
         .only("name", "slug", "sort_as", "born", "died")
     )
-    letters = [
-        (letter, list(group))
-        for letter, group in itertools.groupby(people, lambda person: index_letter(person.sort_as))
-    ]
+    # "#" gathers names starting with a digit (sorted before "A") and with a letter outside
+    # A-Z (sorted after "Z"), and comes last.
+    by_letter = {}
+    for person in people:
+        by_letter.setdefault(index_letter(person.sort_as), []).append(person)
+    letters = sorted(by_letter.items(), key=lambda item: item[0] == "#")
     depends_on(request, people_cache.PEOPLE, cache.PEOPLE_CREDITED)
     return TemplateResponse(request, "reviews/people_index.html", {"letters": letters})
 

@@ -118,6 +118,16 @@ class CastEntryTests(WagtailPageTestCase):
         # The box is shown again with both lines (in the editor's JSON).
         self.assertIn("Joaquin Phoenix\\nJoaquin Phoenix", html)
 
+    def test_a_pasted_row_longer_than_a_row_may_be_is_refused_and_kept(self):
+        line = f"{'Theodore ' * 15}— Joaquin Phoenix ({'a very long note ' * 5})"
+        response = self.post(line)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(ReviewPage.objects.filter(slug="her").exists())
+        html = response.content.decode()
+        self.assertIn("character: Ensure this value has at most 120 characters", html)
+        self.assertIn("note: Ensure this value has at most 60 characters", html)
+        self.assertIn("Theodore Theodore", html)  # the box keeps the line
+
     def test_a_row_needs_a_character_and_a_performer_or_person(self):
         row = {"character": "", "performer": "Amy Adams", "note": "", "person": ""}
         response = self.post("", rows=[row])

@@ -59,3 +59,59 @@ def test_category_pages_paginate_like_the_index(client, review_index, horror):
     url = review_index.url + "category/horror/"
     assert client.get(url, {"page": 2}).status_code == 200
     assert client.get(url, {"page": 3}).status_code == 404
+
+
+def test_a_category_page_narrows_by_kind_and_year_together(client, review_index):
+    horror = CategoryFactory(name="Horror", slug="horror")
+    ReviewPageFactory(parent=review_index, title="Old film", categories=[horror], release_year=1922)
+    ReviewPageFactory(parent=review_index, title="New film", categories=[horror], release_year=1968)
+    ReviewPageFactory(
+        parent=review_index,
+        title="Old doc",
+        kind="documentary",
+        categories=[horror],
+        release_year=1922,
+    )
+    ReviewPageFactory(parent=review_index, title="Not horror", release_year=1922)
+    url = review_index.url + "category/horror/"
+
+    soup = BeautifulSoup(client.get(url, {"kind": "film", "year": 1922}).content, "html.parser")
+    assert [a.get_text() for a in soup.select(".review-card__title a")] == ["Old film"]
+    # Each filter link keeps the other choice and the category.
+    links = {a.get_text(): a["href"] for a in soup.select(".browse a")}
+    assert links["Documentary"] == "?kind=documentary&year=1922"
+    assert links["1968"] == "?kind=film&year=1968"
+    assert links["Any kind"] == "?year=1922"
+    current = [a.get_text() for a in soup.select('.browse a[aria-current="page"]')]
+    assert current == ["Horror", "Film", "1922"]
+
+
+def test_unknown_filters_on_a_category_page_are_404s(client, review_index):
+    CategoryFactory(name="Horror", slug="horror")
+    url = review_index.url + "category/horror/"
+    assert client.get(url, {"kind": "opera"}).status_code == 404
+    assert client.get(url, {"year": "19x2"}).status_code == 404
+    assert client.get(url, {"year": "²²²²"}).status_code == 404  # digits to isdigit(), not int()
+
+
+def test_a_narrowed_category_page_has_a_title_of_its_own(client, review_index):
+    horror = CategoryFactory(name="Horror", slug="horror")
+    ReviewPageFactory(parent=review_index, categories=[horror], release_year=1922)
+    soup = BeautifulSoup(
+        client.get(review_index.url + "category/horror/", {"kind": "film", "year": 1922}).content,
+        "html.parser",
+    )
+    assert soup.title.get_text() == "Horror reviews: Film, 1922 · The Projection Booth"
+
+
+def test_a_category_offers_only_the_kinds_and_years_it_has(client, review_index):
+    horror = CategoryFactory(name="Horror", slug="horror")
+    ReviewPageFactory(parent=review_index, categories=[horror], release_year=1922)
+    ReviewPageFactory(parent=review_index, kind="documentary", release_year=1968)
+    soup = BeautifulSoup(client.get(review_index.url + "category/horror/").content, "html.parser")
+    groups = {
+        group.h2.get_text(): [a.get_text() for a in group.select("a")]
+        for group in soup.select(".browse__group")
+    }
+    assert groups["Year"] == ["Any year", "1922"]
+    assert "Kind" not in groups  # films only: nothing to choose

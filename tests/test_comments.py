@@ -1,5 +1,7 @@
 """Readers comment under reviews; nothing is published before a moderator approves it."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
@@ -283,3 +285,10 @@ def test_counts_on_the_review_and_in_listings(client, review):
     assert page(client, review).select_one("#comments-heading").get_text() == "2 comments"
     listing = BeautifulSoup(client.get(review.get_parent().url).content, "html.parser")
     assert listing.select_one(".review-card__comments").get_text() == "2 comments"
+
+
+def test_comment_times_are_valid_html_datetimes_without_microseconds(client, review):
+    CommentFactory(page=review, status="approved")
+    soup = BeautifulSoup(client.get(review.url).content, "html.parser")
+    stamp = soup.select_one(".comment__header time")["datetime"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z", stamp), stamp

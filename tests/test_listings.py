@@ -54,9 +54,11 @@ def test_drafts_and_other_indexes_are_left_out(client, review_index):
 def test_cards_show_the_verdict(client, review_index):
     ReviewPageFactory(parent=review_index, body=[verdict_block("Skip It", "2.5", "Dull.")])
     soup = BeautifulSoup(client.get(review_index.url).content, "html.parser")
-    badge = soup.select_one(".review-card .verdict-badge")
-    assert badge.get_text(" ", strip=True) == "Verdict: Skip It 2.5/10"
-    assert "verdict-badge--negative" in badge["class"]
+    badge = soup.select_one(".review-card .score")
+    assert " ".join(badge.get_text().split()) == "Verdict: Skip It 2.5/10"
+    assert "score--negative" in badge["class"]
+    # The ring is filled to the score: a quarter of the circle for 2.5/10.
+    assert badge.select_one(".score__fill")["stroke-dasharray"] == "25 100"
 
 
 def test_empty_index_says_so(client, review_index):

@@ -93,7 +93,7 @@ def test_a_person_page_lists_their_reviews_by_role_newest_first(client, films, s
     ]
     assert "as The blind man (uncredited)" in entries[0].get_text(" ", strip=True)
     assert "as Count Orlok" in entries[1].get_text(" ", strip=True)
-    assert "Must See" in entries[1].select_one(".verdict-badge").get_text()
+    assert "Must See" in entries[1].select_one(".score").get_text()
     assert entries[1].select_one("a")["href"] == films["nosferatu"].url
     assert "Unfinished" not in soup.get_text()
 
@@ -150,6 +150,16 @@ def test_the_people_index_lists_credited_people_a_to_z(client, films):
         "S": ["Max Schreck", "Greta Schröder"],  # schreck, schroder
     }
     assert "2 reviews" in soup.find("a", string="Max Schreck").parent.get_text()
+
+
+def test_names_outside_a_to_z_share_one_last_section_of_the_index(client, films):
+    Person.objects.filter(name="Karl Grune").update(sort_as="1 grune")  # before "a"
+    Person.objects.filter(name="Greta Schröder").update(sort_as="шрёдер")  # after "z"
+    soup = soup_of(client, "/people/")
+    sections = [section.h2.get_text() for section in soup.select(".people__group")]
+    assert sections == ["M", "S", "#"]
+    last = soup.select(".people__group")[-1]
+    assert [a.get_text() for a in last.select("li a")] == ["Karl Grune", "Greta Schröder"]
 
 
 def test_the_review_links_its_cast_and_director_to_their_pages(client, films):

@@ -102,6 +102,7 @@ def test_javascript_gets_the_new_summary_as_json(review, rate):
         "score": 5,
         "average": 5.0,
         "count": 1,
+        "votes": [0, 0, 0, 0, 1],
         "text": "User rating 5.0 / 5 from 1 reader",
     }
 
@@ -167,7 +168,12 @@ def test_concurrent_votes_are_all_counted(review_index, rate):
     assert run_in_threads(voters, vote) == []
     assert ReaderRating.objects.filter(review=review).count() == voters
     expected = sum(n % 5 + 1 for n in range(voters)) / voters
-    assert ReaderRating.summary(review) == {"average": pytest.approx(expected), "count": voters}
+    votes = [sum(1 for n in range(voters) if n % 5 + 1 == score) for score in range(1, 6)]
+    assert ReaderRating.summary(review) == {
+        "average": pytest.approx(expected),
+        "count": voters,
+        "votes": votes,
+    }
 
 
 @COMMITTED_DB

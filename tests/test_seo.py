@@ -42,9 +42,14 @@ def test_review_has_opengraph_and_twitter_tags_without_spoilers(client, review_i
     assert "Ellen dies" not in soup.decode()
 
 
-def test_pages_without_an_image_get_a_summary_card(client, home_page):
+def test_pages_without_an_image_share_the_site_card(client, home_page):
     soup = head(client, "/")
-    assert meta(soup, "twitter:card") == "summary"
+    assert meta(soup, "og:image") == "http://testserver/static/images/social-card.png"
+    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == ("1200", "630")
+    assert meta(soup, "twitter:card") == "summary_large_image"
+    card = client.get("/static/images/social-card.png")
+    card.close()
+    assert card.status_code == 200
     assert meta(soup, "og:type") == "website"
     assert meta(soup, "og:title") == "The Projection Booth"
 
@@ -93,7 +98,7 @@ def test_share_links_are_plain_links(client, review_index):
     encoded = "http%3A%2F%2Ftestserver%2Freviews%2Fcharade%2F"
     assert all(encoded in href for href in links.values())
     scripts = [s.get("src") for s in soup.find_all("script") if s.get("src")]
-    assert scripts == ["/static/js/rating.js", "/static/js/comment-form.js"]
+    assert scripts == ["/static/js/rating.js", "/static/js/comment-form.js", "/static/js/review.js"]
 
 
 def test_footer_offers_social_and_feed_links(client, home_page):

@@ -69,3 +69,25 @@ def test_listings_never_show_spoiler_text(client, spoiled_review, review_index, 
 def test_search_finds_review_text_but_not_spoilers(spoiled_review):
     assert list(ReviewPage.objects.live().search("flashbacks")) == [spoiled_review]
     assert list(ReviewPage.objects.live().search("Rosebud")) == []
+
+
+def test_a_spoiler_offers_show_when_closed_and_hide_when_open(client, spoiled_review):
+    soup = BeautifulSoup(client.get(spoiled_review.url).content, "html.parser")
+    summary = soup.select_one("details.spoiler > summary")
+    hints = {hint.get_text(): hint["class"] for hint in summary.select(".spoiler__hint")}
+    assert hints == {
+        "Show": ["spoiler__hint", "spoiler__hint--closed"],
+        "Hide": ["spoiler__hint", "spoiler__hint--open"],
+    }
+    css = b"".join(client.get("/static/css/site.css").streaming_content).decode()
+    # Only the hint for the current state is displayed (not merely made invisible).
+    assert (
+        ".spoiler[open] .spoiler__hint--closed,\n.spoiler:not([open]) .spoiler__hint--open" in css
+    )
+
+
+def test_the_show_all_switch_comes_from_the_review_script(client, spoiled_review):
+    soup = BeautifulSoup(client.get(spoiled_review.url).content, "html.parser")
+    assert [s["src"] for s in soup.select("script[src]")].count("/static/js/review.js") == 1
+    script = b"".join(client.get("/static/js/review.js").streaming_content).decode()
+    assert "Always show spoilers" in script and "localStorage" in script

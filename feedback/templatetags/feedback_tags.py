@@ -93,20 +93,45 @@ def page_comments(context, page):
         "form_token": context.get("comment_token") or issue_token(page),
         "replying_to": replying_to,
         "message": POST_MESSAGES.get(request.GET.get("comment")) if request else None,
+        "privacy_page": privacy_page(context),
     }
+
+
+def privacy_page(context):
+    chrome = context.get("chrome")
+    return chrome.settings.privacy_notice if chrome is not None else None
+
+
+def rating_summary(context, review):
+    return context.get("rating_summary") or ReaderRating.cached_summary(review)
 
 
 @register.inclusion_tag("feedback/includes/rating.html", takes_context=True)
 def reader_rating(context, review):
     request = context.get("request")
     rated = request.GET.get("rated", "") if request else ""
+    summary = rating_summary(context, review)
     return {
         "review": review,
-        "summary_text": rating_text(
-            **(context.get("rating_summary") or ReaderRating.cached_summary(review))
-        ),
+        "summary": summary,
+        "summary_text": rating_text(summary["average"], summary["count"]),
+        "distribution": vote_distribution(summary),
         "form": context.get("rating_form"),  # only a rating sent back with an error
         "form_token": issue_token(review),
         "scale": list(RATING_SCALE),
         "rated": int(rated) if rated.isdigit() and int(rated) in RATING_SCALE else None,
+        "privacy_page": privacy_page(context),
     }
+
+
+def vote_distribution(summary):
+    """(score, votes) from the highest score down, as review sites list them."""
+    votes = summary.get("votes") or [0] * len(RATING_SCALE)
+    return list(reversed(list(zip(RATING_SCALE, votes, strict=True))))
+
+
+@register.inclusion_tag("feedback/includes/reader_average.html", takes_context=True)
+def reader_average(context, review):
+    """The readers' average in a review's header, as stars and a number."""
+    summary = rating_summary(context, review)
+    return {"average": summary["average"], "count": summary["count"], "best": RATING_SCALE[-1]}

@@ -3,7 +3,7 @@ import json
 from urllib.parse import quote
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -30,6 +30,15 @@ JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 @register.filter
 def absolute(url, request):
     return request.build_absolute_uri(url) if request else url
+
+
+WORDS_PER_MINUTE = 230  # an adult's silent reading speed for prose
+
+
+@register.filter
+def reading_minutes(html):
+    """Minutes a reader needs for this HTML's text, at least one."""
+    return max(1, round(len(strip_tags(html).split()) / WORDS_PER_MINUTE))
 
 
 @register.simple_tag(takes_context=True)

@@ -47,7 +47,7 @@ class Command(BaseCommand):
             snippets = self.snippets(site_data)
             index = self.review_index(home, site_data["review_index"])
             pages = {page["slug"]: self.standard_page(home, page) for page in site_data["pages"]}
-            self.site_settings(home, site_data, snippets, pages[site_data["guidelines_page"]])
+            self.site_settings(home, site_data, snippets, pages)
             self.people(site_data["people"])
             for slug in site_data["reviews"]:
                 self.review(index, slug, snippets)
@@ -109,7 +109,8 @@ class Command(BaseCommand):
                 Person.objects.create(**record)
                 self.count(True)
 
-    def site_settings(self, home, site_data, snippets, guidelines):
+    def site_settings(self, home, site_data, snippets, pages):
+        guidelines = pages[site_data["guidelines_page"]]
         site = home.get_site()
         if not site.site_name:
             site.site_name = "The Projection Booth"
@@ -118,6 +119,9 @@ class Command(BaseCommand):
         if not settings.tagline:
             settings.tagline = site_data["tagline"]
             settings.social_links = [("link", link) for link in site_data["social_links"]]
+            settings.save()
+        if settings.privacy_page_id is None:
+            settings.privacy_page = pages[site_data["privacy_page"]]
             settings.save()
         review_settings = ReviewSettings.for_site(site)
         if review_settings.default_disclosure_id is None:
@@ -147,7 +151,7 @@ class Command(BaseCommand):
             title=record["title"],
             slug=record["slug"],
             intro=record["intro"],
-            show_in_menus=True,
+            show_in_menus=record.get("show_in_menus", True),
             body=[
                 shared_blocks.text_section(section["text"], heading=section["heading"])
                 for section in record["body"]
