@@ -46,7 +46,8 @@ class PersonQuerySet(models.QuerySet):
         """{typed name: person} for every non-blank name, creating the people not found.
 
         One query finds the existing ones; a name matching several people takes the
-        longest-standing (an editor chooses another in the review).
+        longest-standing. In a cast row an editor can choose another; a director's name
+        always goes to the longest-standing namesake (the field is typed text).
         """
         wanted = {name: names.normalise(name) for name in typed_names if names.normalise(name)}
         found = {}

@@ -225,8 +225,11 @@ class BodyBuilder:
 
     # Verdicts -------------------------------------------------------------------------------
 
-    def verdict_from_line(self, line):
-        """The verdict block for a verdict line, if it is the first and a label fits."""
+    def verdict_from_line(self, line, element=None):
+        """The verdict block for a verdict line, if it is the first and a label fits.
+
+        The summary is plain text: a line with links keeps them in the verdict's longer text.
+        """
         match = VERDICT_LINE.match(line)
         if not match or self.spoiler or self.has_verdict or "verdict" not in self.allowed:
             return False
@@ -238,11 +241,13 @@ class BodyBuilder:
             self.warn("verdict line kept as text", line[:80])
             return False
         summary = rest
-        if named and normalised(summary).startswith(normalised(named.name)):
+        if named and f"{normalised(summary)} ".startswith(f"{normalised(named.name)} "):
             summary = strip_words(summary, named.name).lstrip(f" :,.;!{DASHES}")
         details = ""
+        if element is not None and element.xpath(".//a[@href]"):
+            details = self.rich_text([outer_html(element)], DETAILS_TAGS)
         if len(summary) > field_limit(VerdictBlock, "summary"):
-            details = f"<p>{escape(summary)}</p>"
+            details = details or f"<p>{escape(summary)}</p>"
             summary = Truncator(summary).chars(field_limit(VerdictBlock, "summary"))
         self.close_text()
         self.has_verdict = True
@@ -294,12 +299,14 @@ class BodyBuilder:
         self.add_block(shared.quote(quote, speaker, source), fallback)
 
     def paragraph_element(self, element):
-        if self.verdict is not None and not (list(element.iter("img")) or players(element)):
+        media = take_media(element)
+        if not inner_text(element):
+            pass
+        elif self.verdict is not None:
             self.verdict_details(element)
-            return
-        if self.verdict_from_line(inner_text(element)):
-            return
-        self.text_and_media(element)
+        elif not self.verdict_from_line(inner_text(element), element):
+            self.add_html(outer_html(element))
+        self.add_media(media)
 
     def figure_element(self, element):
         if element.get("data-embed"):
@@ -348,12 +355,12 @@ class BodyBuilder:
 
     def text_and_media(self, element):
         """The element as text; rich text has no images or players: each becomes a block after."""
-        media = [*element.iter("img"), *players(element)]
-        for found in media:
-            found.tail = " " + (found.tail or "")  # the words either side stay apart
-            found.drop_tree()
+        media = take_media(element)
         if inner_text(element):
             self.add_html(outer_html(element))
+        self.add_media(media)
+
+    def add_media(self, media):
         for found in media:
             if found.tag == "img":
                 self.image(found.get("src", ""), found.get("alt", ""), "")
@@ -638,6 +645,15 @@ def video_addresses(html):
     return [url for url in found if url] + [
         f.get("data-embed") for f in root.iter("figure") if f.get("data-embed")
     ]
+
+
+def take_media(element):
+    """The images and players in `element`, taken out of it (the text around them stays)."""
+    media = [*element.iter("img"), *players(element)]
+    for found in media:
+        found.tail = " " + (found.tail or "")  # the words either side stay apart
+        found.drop_tree()
+    return media
 
 
 def players(element):

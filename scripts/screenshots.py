@@ -26,6 +26,8 @@ PAGES = {
     "review": "/reviews/nosferatu/",
     "critic": "/reviews/critic/ada-marlowe/",
     "search": "/search/?q=silent",
+    "person": "/people/max-schreck/",
+    "people": "/people/",
 }
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 

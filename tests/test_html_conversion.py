@@ -199,3 +199,15 @@ def test_players_become_videos_or_links_to_their_files(db):
     assert 'href="https://films.example/a.mp4"' in blocks[0]["value"]["text"]
     assert 'href="https://films.example/a.mp3"' in blocks[0]["value"]["text"]
     assert blocks[1]["value"]["video"] == "https://www.youtube.com/watch?v=abcdefghijk"
+
+
+def test_a_verdict_line_with_a_link_keeps_it_in_the_longer_text(db):
+    html = 'Final score: 7/10\n<a href="https://films.example/where">where to see it</a>'
+    verdict = convert(html)[0]["value"]
+    assert verdict["score"] == "7"
+    assert 'href="https://films.example/where"' in verdict["details"]
+
+
+def test_a_player_in_the_verdict_line_stays_a_video(db):
+    html = 'Verdict: Must See\n<iframe src="https://player.vimeo.com/video/123"></iframe>at last'
+    assert [b["type"] for b in convert(html)] == ["verdict", "trailer"]

@@ -366,6 +366,8 @@ def test_a_post_that_fails_is_reported_and_leaves_nothing_behind(review_index, m
         return convert(html, media, post_id=post_id, **options)
 
     monkeypatch.setattr(importer.content, "convert", failing_for_nosferatu)
+    with pytest.raises(CommandError, match=r"1 item.* could not be imported"):
+        run_import("--verify", "--dry-run")
     output = run_import()
     assert "reviews: 5 created, 1 failed" in output
     assert "10: something unexpected in this post" in output

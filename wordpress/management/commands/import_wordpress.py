@@ -41,7 +41,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--verify",
             action="store_true",
-            help="Fail (exit status 1) if any post or page lost a word, a link or an image. "
+            help="Fail (exit status 1) if any item failed or any post or page lost a word, a "
+            "link, an image or a video. "
             "The check itself always runs and is always in the report.",
         )
         parser.add_argument(
@@ -64,6 +65,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(heading))
         for line in report.lines(settings.dry_run):
             self.stdout.write(f"  {line}")
+        failed = sum(n for (_, outcome), n in report.outcomes.items() if outcome == "failed")
+        if options["verify"] and failed:
+            raise CommandError(
+                f"Verification failed: {failed} item(s) could not be imported; the report above "
+                "names them (not imported because of an error)."
+            )
         if options["verify"] and report.losses:
             titles = ", ".join(f"“{post.title}”" for post in report.losses)
             raise CommandError(
