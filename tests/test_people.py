@@ -305,4 +305,4 @@ def test_editors_add_people_and_only_site_owners_delete_them(client, user_in, gr
 
 def test_the_words_of_a_linked_cast_row_are_read_without_its_person():
     body = [review_blocks.cast([("Count Orlok", "Max Schreck", "uncredited", 7)])]
-    assert "<p>Count Orlok Max Schreck uncredited</p>" in body_text(body, {})
+    assert "<p>Max Schreck as Count Orlok uncredited</p>" in body_text(body, {})

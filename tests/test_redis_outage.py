@@ -86,11 +86,13 @@ def test_pages_feeds_and_feedback_work_while_redis_is_down(
 
     assert breaker.trips == trips + 1
     port = private_redis.port
-    assert [r.getMessage() for r in caplog.records if "failed" in r.getMessage()] == [
-        f"Redis at 127.0.0.1:{port} failed (Error 111 connecting to 127.0.0.1:{port}. "
-        f"Connection refused.): this process serves uncached pages and retries every "
-        f"{RETRY_SECONDS} s"
-    ]
+    # The client's own error says "refused" or "reset", by when the server went: not ours to fix.
+    failures = [r.getMessage() for r in caplog.records if "failed" in r.getMessage()]
+    assert len(failures) == 1
+    assert failures[0].startswith(f"Redis at 127.0.0.1:{port} failed (")
+    assert failures[0].endswith(
+        f"): this process serves uncached pages and retries every {RETRY_SECONDS} s"
+    )
 
     private_redis.start()
     wait_for(lambda: not breaker.is_open, what="the breaker to close")
