@@ -248,6 +248,9 @@ class WordPressImport:
         self.report = Report()
         self.authors = {}
         self.categories = {}
+        # Categories, critics and users found or made, kept across posts so that each is looked
+        # up once per import; emptied when a post fails, as what it made was rolled back.
+        self.lookups = {}
 
     # Checks before anything is written ----------------------------------------------------
 
@@ -336,6 +339,7 @@ class WordPressImport:
             whole.merge_warnings(self.report)
             whole.warn("not imported because of an error", f"{name}: {exc}")
             self.media.found.clear()  # images made in the failed transaction are gone
+            self.lookups.clear()
         else:
             whole.merge(self.report)
         finally:
@@ -479,11 +483,20 @@ class WordPressImport:
             slug, number = f"{base}-{number}", number + 1
         return slug
 
+    def remembered(self, key, find):
+        """`find()`'s answer for `key`, asked once per import."""
+        if key not in self.lookups:
+            self.lookups[key] = find()
+        return self.lookups[key]
+
     def owner(self, item):
         username = (self.options.author_map or {}).get(item.creator, ("", ""))[1]
         if not username:
             return None
-        user = get_user_model().objects.filter(username=username).first()
+        user = self.remembered(
+            ("user", username),
+            lambda: get_user_model().objects.filter(username=username).first(),
+        )
         if user is None:
             self.report.warn("author map names a user who does not exist", username)
         return user
@@ -493,6 +506,9 @@ class WordPressImport:
         name = mapped or self.authors.get(login) or login
         if not name:
             return None
+        return self.remembered(("critic", name), lambda: self.find_or_create_critic(name))
+
+    def find_or_create_critic(self, name):
         critic, created = Critic.objects.get_or_create(name=Truncator(name).chars(120))
         if created:
             self.report.count("critics", "created")
@@ -509,6 +525,11 @@ class WordPressImport:
     def category(self, slug, name):
         """Categories by slug; WordPress's hierarchy is flattened (README explains why)."""
         slug = slugify(unquote(slug), allow_unicode=True)[:50] or slugify(name)[:50]
+        return self.remembered(
+            ("category", slug, name), lambda: self.find_or_create_category(slug, name)
+        )
+
+    def find_or_create_category(self, slug, name):
         found = (
             Category.objects.filter(slug=slug).first() or Category.objects.filter(name=name).first()
         )
@@ -576,6 +597,7 @@ class WordPressImport:
                 source_key__in=[f"comment:{c.wp_id}" for c in item.comments],
             ).values_list("source_key", "object_id")
         )
+        made = {}  # this post's new comments, which replies below them may need
         for wp_comment in sorted(item.comments, key=lambda c: c.wp_id):
             if wp_comment.type in ("pingback", "trackback"):
                 self.report.count(f"{wp_comment.type}s", "skipped")
@@ -584,20 +606,24 @@ class WordPressImport:
             if key in known:
                 self.report.count("comments", "unchanged")
                 continue
-            comment = self.save_comment(wp_comment, page, known)
-            known[key] = comment.pk
-            ImportedItem.objects.create(
-                site_url=self.site_url, source_key=key, object_id=comment.pk
-            )
+            made[key] = self.save_comment(wp_comment, page, known, made)
+            known[key] = made[key].pk
             self.report.count("comments", "created")
+        ImportedItem.objects.bulk_create(
+            ImportedItem(site_url=self.site_url, source_key=key, object_id=comment.pk)
+            for key, comment in made.items()
+        )
 
-    def save_comment(self, wp_comment, page, known):
+    def save_comment(self, wp_comment, page, known, made):
         parent = None
-        if parent_pk := known.get(f"comment:{wp_comment.parent}"):
+        parent_key = f"comment:{wp_comment.parent}"
+        if parent_key in made:
+            parent = made[parent_key]
+        elif parent_pk := known.get(parent_key):
             parent = Comment.objects.filter(pk=parent_pk).first()
-            if parent and parent.parent_id:  # replies here go one level deep
-                parent = parent.parent
-                self.report.warn("deeper reply attached to its thread", str(wp_comment.wp_id))
+        if parent and parent.parent_id:  # replies here go one level deep
+            parent = parent.parent
+            self.report.warn("deeper reply attached to its thread", str(wp_comment.wp_id))
         name = wp_comment.author or "Anonymous"
         if len(name) > 80:
             self.report.warn("commenter name shortened", name[:40])
