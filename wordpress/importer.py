@@ -31,6 +31,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from feedback.models import Comment
 from feedback.protection import private_hash
@@ -423,16 +424,23 @@ class WordPressImport:
         if is_review:
             fields.update(self.review_fields(item, conversion.blocks))
         with indexed_once(model):
-            if page is None:
-                page = model(slug=self.free_slug(parent, item), live=False, **fields)
+            if page is None and self.goes_live_now(item):
+                page = model(slug=self.free_slug(parent, item), **fields)
                 page.owner = self.owner(item)
-                parent.add_child(instance=page)
+                if is_review:
+                    self.set_terms(page, item)
+                self.create_published(parent, page, item)
             else:
-                for name, value in fields.items():
-                    setattr(page, name, value)
-            if is_review:
-                self.set_terms(page, item)
-            self.save_status(page, item)
+                if page is None:
+                    page = model(slug=self.free_slug(parent, item), live=False, **fields)
+                    page.owner = self.owner(item)
+                    parent.add_child(instance=page)
+                else:
+                    for name, value in fields.items():
+                        setattr(page, name, value)
+                if is_review:
+                    self.set_terms(page, item)
+                self.save_status(page, item)
         search_index.insert_or_update_object(page)
         ReferenceIndex.create_or_update_for_object(page)
         return page
@@ -542,6 +550,29 @@ class WordPressImport:
             slug=slug,
             description=plain_text(described.get("description", "")),
         )
+
+    @staticmethod
+    def goes_live_now(item):
+        """Published or private: live as soon as imported (scheduled posts take the long way)."""
+        return item.status in ("publish", "private")
+
+    def create_published(self, parent, page, item):
+        """A new page inserted live with its first revision as the live one.
+
+        What Wagtail's publishing does to a page that has never been saved, without saving it
+        three times: one full save into the tree (which links the people it credits and keeps
+        its terms), its revision, and the `page_published` signal that refreshes cached pages.
+        """
+        now = timezone.now()
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = item.date or now
+        page.last_published_at = now
+        parent.add_child(instance=page)
+        revision = page.save_revision(changed=False, log_action=False, clean=False)
+        page.live_revision = revision
+        Page.objects.filter(pk=page.pk).update(live_revision=revision)
+        page_published.send(sender=type(page), instance=page, revision=revision)
+        self.restrict(page, item)
 
     def save_status(self, page, item):
         """WordPress's status in Wagtail: live, draft, scheduled, or live for signed-in readers."""
