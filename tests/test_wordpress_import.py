@@ -9,6 +9,8 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image as PillowImage
@@ -17,6 +19,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 
+from bench.wordpress_import import write_export
 from feedback.models import Comment
 from home.models import HomePage, StandardPage
 from reviews.conversion import REVIEW_BLOCKS, VerdictLabels
@@ -228,6 +231,41 @@ def test_a_second_run_duplicates_nothing(imported, uploads):
     assert counts() == before
     assert "reviews: 6 unchanged" in output
     assert "comments: 5 unchanged" in output
+
+
+def test_a_published_post_comes_in_live_with_its_revision_as_the_live_one(imported):
+    page = review(10)
+    assert page.live and not page.has_unpublished_changes
+    assert page.live_revision_id == page.latest_revision_id
+    assert page.first_published_at.date().isoformat() == "2019-05-01"
+    published = page.live_revision.as_object()
+    assert {c.slug for c in published.categories.all()} == {"horror", "german-expressionism"}
+    assert "Murnau" in {tag.name for tag in published.tags.all()}
+    assert published.body.get_prep_value() == page.body.get_prep_value()
+
+
+def test_cached_listings_show_the_imported_reviews(review_index, client):
+    for _ in range(2):
+        assert client.get(review_index.url).get("X-Page-Cache") in ("miss", "hit")
+    assert client.get(review_index.url).get("X-Page-Cache") == "hit"
+    run_import()
+    listing = client.get(review_index.url)
+    assert listing.get("X-Page-Cache") == "miss"
+    assert review(10).title in listing.text
+
+
+# Queries per imported post (a generated post: a category, a tag, up to three comments and two
+# old addresses). Saving each page three times through Wagtail's publishing cost about 120.
+IMPORT_QUERY_BUDGET = 96
+
+
+def test_importing_a_post_stays_within_its_query_budget(review_index, tmp_path):
+    export = tmp_path / "generated.xml"
+    write_export(export, 20)
+    with CaptureQueriesContext(connection) as queries:
+        run_import(export=export)
+    assert ReviewPage.objects.live().count() == 20
+    assert len(queries) / 20 <= IMPORT_QUERY_BUDGET
 
 
 def test_a_second_run_updates_what_changed_in_wordpress(imported, uploads, tmp_path):
