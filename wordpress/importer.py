@@ -377,15 +377,10 @@ class WordPressImport:
         else:
             page = self.save_page(item, page)
             self.report.count(kind, "updated" if record else "created")
-            ImportedItem.objects.update_or_create(
-                site_url=self.site_url,
-                source_key=key,
-                defaults={
-                    "object_id": page.pk,
-                    "revision_id": page.latest_revision_id,
-                    "checksum": checksum,
-                },
-            )
+            record = record or ImportedItem(site_url=self.site_url, source_key=key)
+            record.object_id, record.revision_id = page.pk, page.latest_revision_id
+            record.checksum = checksum
+            record.save()
             self.add_redirects(item, page)
             shown = page
         self.import_comments(item, page)
@@ -604,11 +599,11 @@ class WordPressImport:
             old_paths.add(f"/?page_id={item.wp_id}")
         if parts.path and (parts.path, parts.query) != ("/", ""):
             old_paths.add(parts.path + (f"?{parts.query}" if parts.query else ""))
-        for old in old_paths:
-            normalised = Redirect.normalise_path(old)
-            if normalised.rstrip("/") == new_path.rstrip("/"):
-                continue
-            existing = Redirect.objects.filter(site=None, old_path=normalised).first()
+        wanted = {Redirect.normalise_path(old) for old in old_paths}
+        wanted = {path for path in wanted if path.rstrip("/") != new_path.rstrip("/")}
+        found = {r.old_path: r for r in Redirect.objects.filter(site=None, old_path__in=wanted)}
+        for normalised in sorted(wanted):
+            existing = found.get(normalised)
             if existing is None:
                 Redirect.objects.create(
                     site=None, old_path=normalised, redirect_page=page, is_permanent=True
