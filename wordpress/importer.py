@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
-from modelsearch import index as search_index
+from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler as search_signal_handler
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
@@ -52,6 +52,8 @@ INTRO_SOURCES = {
     "image": "caption",
     "trailer": "caption",
 }
+# Imported pages are indexed for search in batches of this many, once their posts have committed.
+SEARCH_BATCH = 200
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
 RESIZED = re.compile(r"-\d+x\d+(?=\.[A-Za-z]+$)")
 COMMENT_STATUS = {
@@ -252,6 +254,7 @@ class WordPressImport:
         # Categories, critics and users found or made, kept across posts so that each is looked
         # up once per import; emptied when a post fails, as what it made was rolled back.
         self.lookups = {}
+        self.unindexed = []  # pages saved but not yet indexed for search: (model, pk)
 
     # Checks before anything is written ----------------------------------------------------
 
@@ -283,10 +286,15 @@ class WordPressImport:
             with transaction.atomic():
                 self.prepare_site()
             bar = self.progress(survey.items)
-            for kind, value in wxr.read(self.path, survey.lenient):
-                self.handle(kind, value)
-                if kind == "item":
-                    bar.update(1)
+            try:
+                for kind, value in wxr.read(self.path, survey.lenient):
+                    self.handle(kind, value)
+                    if kind == "item":
+                        bar.update(1)
+                    if len(self.unindexed) >= SEARCH_BATCH:
+                        self.index_for_search()
+            finally:
+                self.index_for_search()  # also what an interrupted import committed
             bar.close()
             if self.options.dry_run:
                 transaction.set_rollback(True)
@@ -332,6 +340,7 @@ class WordPressImport:
         """Do `action(value)` whole or not at all; count what it made only if it committed."""
         whole, self.report = self.report, Report()
         self.media.report = self.report
+        indexed = len(self.unindexed)
         try:
             with transaction.atomic():
                 action(value)
@@ -341,6 +350,7 @@ class WordPressImport:
             whole.warn("not imported because of an error", f"{name}: {exc}")
             self.media.found.clear()  # images made in the failed transaction are gone
             self.lookups.clear()
+            del self.unindexed[indexed:]
         else:
             whole.merge(self.report)
         finally:
@@ -436,9 +446,24 @@ class WordPressImport:
                 if is_review:
                     self.set_terms(page, item)
                 self.save_status(page, item)
-        search_index.insert_or_update_object(page)
+        self.unindexed.append((model, page.pk))
         ReferenceIndex.create_or_update_for_object(page)
         return page
+
+    def index_for_search(self):
+        """Index the pages saved since the last call, in one pass per model.
+
+        Indexing a page one by one costs queries of its own and, on SQLite, a pass over the
+        whole index to weigh titles; one pass per batch does that once.
+        """
+        pages = defaultdict(set)
+        for model, pk in self.unindexed:
+            pages[model].add(pk)
+        self.unindexed.clear()
+        for model, pks in pages.items():
+            found = list(model.get_indexed_objects().filter(pk__in=pks))
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(model, found)
 
     def parent_page_for(self, item):
         if item.parent:
@@ -680,8 +705,9 @@ class WordPressImport:
 def indexed_once(model):
     """Saves of a `model` page that are not indexed for search or references as they happen.
 
-    Importing a page saves it three times (into the tree, its revision, publishing it); the
-    importer indexes it once afterwards, in the same transaction.
+    Importing a page saves it more than once (into the tree, its revision, publishing it); the
+    importer indexes its references once afterwards, in the same transaction, and its text for
+    search in batches of pages once their transactions have committed.
     """
     post_save.disconnect(search_signal_handler, sender=model)
     try:
