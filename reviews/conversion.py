@@ -40,7 +40,7 @@ from lxml import html as lxml_html
 from core import block_values as shared
 from core.blocks import CaptionedImageBlock, RichTextSectionBlock
 
-from . import block_values
+from . import block_values, cast_lines
 from .blocks import ReviewBodyBlock, SpoilerSectionBlock, VerdictBlock
 from .models import VerdictLabel
 
@@ -64,6 +64,11 @@ VERDICT_LINE = re.compile(
 QUOTES_HEADING = re.compile(
     r"^(?:(?:collected|favou?rite|memorable|best|notable|key)\s+)?(?:quotes|quotations|lines)"
     r"(?:\s+from\s+.+)?$",
+    re.IGNORECASE,
+)
+CAST_HEADING = re.compile(
+    r"^(?:the\s+)?(?:main\s+|voice\s+|principal\s+)?cast(?:\s+(?:and|&)\s+crew|\s+list)?$"
+    r"|^starring$",
     re.IGNORECASE,
 )
 SCORE = re.compile(r"(?P<value>\d+(?:[.,]\d+)?)\s*(?:/|out of)\s*(?P<scale>100|10|5)\b", re.I)
@@ -141,6 +146,7 @@ class BodyBuilder:
         self.verdict = None  # the verdict block while the paragraphs under it are read
         self.has_verdict = False
         self.summary_is_label = False  # the verdict's summary waits for the paragraph under it
+        self.cast_heading = None  # (level, title) of a cast heading until the list under it
 
     def warn(self, kind, detail=""):
         self.result.warnings.append((kind, detail))
@@ -195,9 +201,9 @@ class BodyBuilder:
 
     # Headings -------------------------------------------------------------------------------
 
-    def heading_element(self, level, title):
+    def heading_element(self, level, title, role=None):
         self.verdict = None
-        role = heading_role(title)
+        role = heading_role(title) if role is None else role
         if self.spoiler and (
             role in ("verdict", "quotes")
             or level < self.spoiler["level"]
@@ -205,6 +211,9 @@ class BodyBuilder:
         ):
             self.close_spoiler()
         if role == "verdict" and self.verdict_from_line(title):
+            return
+        if role == "cast" and "cast" in self.allowed and not self.spoiler:
+            self.cast_heading = (level, title)
             return
         if role == "spoiler" and "spoiler" in self.allowed and not self.spoiler:
             self.close_text()
@@ -367,8 +376,30 @@ class BodyBuilder:
             else:
                 self.video(player_address(found))
 
+    def cast_element(self, element):
+        """The list under a cast heading as a cast listing, if every line of it is a role
+        ("Count Orlok — Max Schreck", "Max Schreck as Count Orlok"); True if it was."""
+        level, title = self.cast_heading
+        self.cast_heading = None
+        if element.tag in ("ul", "ol"):
+            lines = [inner_text(item) for item in element if item.tag == "li"]
+        elif element.tag == "p" and not players(element) and element.find(".//img") is None:
+            lines = lines_of(element)
+        else:
+            lines = []
+        rows, unread = cast_lines.read("\n".join(lines))
+        if rows and not unread:
+            self.close_text()
+            members = [(row.character, row.performer, row.note) for row in rows]
+            self.append(block_values.cast(members, heading=title))
+            return True
+        self.heading_element(level, title, role="")  # an ordinary section after all
+        return False
+
     def element(self, element):
         tag = element.tag if isinstance(element.tag, str) else ""
+        if self.cast_heading and self.cast_element(element):
+            return
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             if title := inner_text(element):
                 self.heading_element(int(tag[1]), title)
@@ -394,6 +425,10 @@ class BodyBuilder:
             self.text_and_media(element)
 
     def finish(self):
+        if self.cast_heading:  # a cast heading with nothing under it
+            level, title = self.cast_heading
+            self.cast_heading = None
+            self.heading_element(level, title, role="")
         if self.spoiler:
             self.close_spoiler()
         self.close_text()
@@ -484,6 +519,8 @@ def heading_role(title):
         return "quotes"
     if re.search(r"\bspoilers?\b", title, re.IGNORECASE):
         return "spoiler"
+    if CAST_HEADING.match(title.strip().rstrip(":")):
+        return "cast"
     return ""
 
 
@@ -576,6 +613,15 @@ def outer_html(element):
 
 def inner_text(element):
     return " ".join("".join(element.itertext()).split())
+
+
+def lines_of(element):
+    """The text of each line of a paragraph (lines end at its <br>s)."""
+    inner = escape(element.text or "") + "".join(
+        etree.tostring(child, encoding="unicode") for child in element
+    )
+    pieces = re.split(r"<br\s*/?>", inner, flags=re.IGNORECASE)
+    return [inner_text(lxml_html.fragment_fromstring(part, create_parent="div")) for part in pieces]
 
 
 def unsupported_tags(html):
@@ -694,6 +740,11 @@ def body_text(raw_blocks, label_names):
         elif kind == "cast":
             rows = value["members"]
             parts.append(value["heading"])
-            texts = ("character", "performer", "note")  # a row's person is an id, not text
-            parts += [" ".join(row["value"].get(name, "") for name in texts) for row in rows]
+            # As a reader takes a row in, whichever way it was written ("Orlok — Schreck",
+            # "Schreck as Orlok"); a row's person is an id, not text.
+            parts += [
+                f"{row['value']['performer']} as {row['value']['character']} "
+                f"{row['value'].get('note', '')}"
+                for row in rows
+            ]
     return "\n".join(f"<p>{part}</p>" for part in parts if part)

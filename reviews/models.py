@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -222,6 +223,8 @@ class ReviewIndexPage(RestrictionsFromCache, RoutablePageMixin, Page):
         ).first()
         if review is None:
             return None, None
+        # A cached property: worked out here, once, and kept with the copy, not on each render.
+        review.linked_urls  # noqa: B018
         return review, {
             keys.page(review.pk),
             *review.shown_by_offers(),
@@ -785,7 +788,7 @@ class ReviewPage(RestrictionsFromCache, Page):
         """
         context = super().get_context(request, *args, **kwargs)
         offers = list(self.offers.all())
-        linked = links.linked_urls(list(self.body.raw_data))
+        linked = self.linked_urls
         # Only a review that links out needs to know where affiliate links go.
         sites = Service.objects.affiliate_sites() if linked else None
         in_text = bool(sites) and any(links.goes_to(url, sites) for url in linked)
@@ -807,6 +810,11 @@ class ReviewPage(RestrictionsFromCache, Page):
         for image in (self.poster, *(offer.service.logo for offer in offers)):
             self.images_shown.attach(image)
         return context
+
+    @cached_property
+    def linked_urls(self):
+        """Every address the body links to, in order (for the affiliate disclosure)."""
+        return links.linked_urls(list(self.body.raw_data))
 
     def shown_by_offers(self):
         """Cache tags of the services (and their logos) the Where to watch box shows."""

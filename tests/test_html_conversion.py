@@ -211,3 +211,48 @@ def test_a_verdict_line_with_a_link_keeps_it_in_the_longer_text(db):
 def test_a_player_in_the_verdict_line_stays_a_video(db):
     html = 'Verdict: Must See\n<iframe src="https://player.vimeo.com/video/123"></iframe>at last'
     assert [b["type"] for b in convert(html)] == ["verdict", "trailer"]
+
+
+# A cast list under a "Cast" heading -------------------------------------------------------------
+
+
+def cast_rows(blocks):
+    cast = next(block["value"] for block in blocks if block["type"] == "cast")
+    return cast["heading"], [
+        (row["value"]["character"], row["value"]["performer"], row["value"]["note"])
+        for row in cast["members"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # The classic editor: one role per line, no markup.
+        "<h2>Cast</h2>\nCount Orlok — Max Schreck\nMax Schreck as Knock (a double)\n\nAfter.",
+        # A list, as the block editor and most themes write it.
+        "<h2>Cast</h2><ul><li>Count Orlok \u2013 Max Schreck</li>"
+        "<li>Max Schreck as Knock (a double)</li></ul><p>After.</p>",
+    ],
+)
+def test_a_cast_heading_over_a_list_of_roles_becomes_a_cast_listing(db, html):
+    blocks = convert(html)
+    assert [block["type"] for block in blocks] == ["cast", "text"]
+    assert cast_rows(blocks) == (
+        "Cast",
+        [("Count Orlok", "Max Schreck", ""), ("Knock", "Max Schreck", "a double")],
+    )
+    assert Counter(reader_words(blocks)) >= Counter(words(visible_text(autop(html))))
+
+
+def test_a_cast_heading_over_prose_stays_a_text_section(db):
+    blocks = convert("<h2>Cast</h2>\nThe cast is small and <em>very</em> good.")
+    assert [block["type"] for block in blocks] == ["text"]
+    assert blocks[0]["value"]["heading"] == "Cast"
+    assert "<em>very</em> good." in blocks[0]["value"]["text"]
+
+
+def test_a_list_with_a_line_that_is_not_a_role_stays_text(db):
+    html = "<h2>Starring</h2><ul><li>Orlok — Max Schreck</li><li>and a cast of rats</li></ul>"
+    blocks = convert(html)
+    assert [block["type"] for block in blocks] == ["text"]
+    assert "and a cast of rats" in blocks[0]["value"]["text"]

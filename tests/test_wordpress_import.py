@@ -22,6 +22,7 @@ from wagtail.models import Page, PageViewRestriction, Revision, Site
 from bench.wordpress_import import write_export
 from feedback.models import Comment
 from home.models import HomePage, StandardPage
+from people.models import Person
 from reviews.conversion import REVIEW_BLOCKS, VerdictLabels
 from reviews.models import Category, Critic, ReviewIndexPage, ReviewPage, VerdictLabel
 from wordpress import content, importer
@@ -491,14 +492,28 @@ def test_a_review_structured_as_critics_write_it(classic):
 
 def test_a_whole_review_warning_ends_at_the_verdict_and_the_quotes(classic):
     stagecoach = review(103)
-    assert block_types(stagecoach) == ["text", "spoiler", "verdict", "text", "quote"]
-    assert stagecoach.body[1].value["heading"] == "Full review"
-    assert "<h3>How it was made</h3>" in stagecoach.body[1].value["text"].source
-    assert stagecoach.body[2].value["label"].name == "Must See"
+    assert block_types(stagecoach) == ["text", "cast", "spoiler", "verdict", "text", "quote"]
+    assert stagecoach.body[2].value["heading"] == "Full review"
+    assert "<h3>How it was made</h3>" in stagecoach.body[2].value["text"].source
+    assert stagecoach.body[3].value["label"].name == "Must See"
     greed = review(104)
     assert block_types(greed) == ["text", "verdict"]
     assert greed.body[1].value["score"] == Decimal(7)
     assert "gold tint" in greed.body[1].value["details"].source
+
+
+def test_a_cast_list_becomes_a_cast_listing_whose_people_get_pages(classic, client):
+    stagecoach = review(103)
+    cast = stagecoach.body[1].value
+    assert [(row["character"], row["performer"], row["note"]) for row in cast["members"]] == [
+        ("Ringo Kid", "John Wayne", ""),
+        ("Dallas", "Claire Trevor", ""),
+        ("Doc Boone", "Thomas Mitchell", "Oscar winner"),
+    ]
+    wayne = Person.objects.get(name="John Wayne")
+    assert all(row["person"] for row in cast["members"])
+    page = client.get(wayne.get_absolute_url())
+    assert page.status_code == 200 and "Stagecoach" in page.text
 
 
 def test_posts_without_a_text_block_come_in_with_their_comments(classic):

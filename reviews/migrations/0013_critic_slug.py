@@ -22,7 +22,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="critic",
             name="slug",
-            field=models.SlugField(allow_unicode=True, blank=True, default="", max_length=130),
+            # No index yet: making it unique below adds the indexes (on PostgreSQL an index here
+            # and the unique one would both be named ..._like, and the second would fail).
+            field=models.SlugField(
+                allow_unicode=True, blank=True, default="", max_length=130, db_index=False
+            ),
             preserve_default=False,
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),

@@ -41,16 +41,29 @@
             bar.append(button);
         });
 
+        const labels = new Map(
+            names.map((name) => [name, stream.blockDef.childBlockDefsByName[name]?.meta.label]),
+        );
+        const isFull = (name) => {
+            const max = stream.getBlockMax(name);
+            return typeof max === "number" && stream.getBlockCount(name) >= max;
+        };
+
         function showLimits() {
             hint.textContent = "";
             buttons.forEach((button, name) => {
+                const full = isFull(name);
                 const max = stream.getBlockMax(name);
-                const full = typeof max === "number" && stream.getBlockCount(name) >= max;
+                const label = labels.get(name);
+                const most = max === 1 ? "one" : `at most ${max}`;
+                const reason = `a review has ${most}, and this one has it`;
                 button.disabled = full;
+                // Wagtail's "+" menu reads the label each time it opens: it says why too.
+                stream.blockDef.childBlockDefsByName[name].meta.label = full
+                    ? `${label} (${reason})`
+                    : label;
                 if (full) {
-                    const label = stream.blockDef.childBlockDefsByName[name].meta.label;
-                    const most = max === 1 ? "one" : `at most ${max}`;
-                    hint.textContent = `${label}: a review has ${most}, and this one has it.`;
+                    hint.textContent = `${label}: ${reason}.`;
                     button.setAttribute("aria-describedby", hint.id);
                 } else {
                     button.removeAttribute("aria-describedby");
@@ -58,15 +71,32 @@
             });
         }
 
+        // Chosen from Wagtail's "+" menu anyway, a block the review has in full is not added.
+        if (typeof stream._onRequestInsert === "function") {
+            const requestInsert = stream._onRequestInsert.bind(stream);
+            stream._onRequestInsert = (index, opts) => {
+                if (!(opts && buttons.has(opts.type) && isFull(opts.type))) {
+                    requestInsert(index, opts);
+                }
+            };
+        }
+
         // A saved review (autosave saves a new one) can be filled from a review pasted whole.
         const paste = document.createElement("a");
         paste.className = "button button-small button-secondary review-quick-blocks__paste";
         paste.textContent = "Fill from pasted text…";
+        const form = stream.container[0].closest("form");
         function showPaste() {
             const editing = /\/pages\/(\d+)\/edit\/$/;
-            const path = window.location.pathname;
+            // Autosave points the form at the new review's edit view once it has saved it.
+            const path = form
+                ? new URL(form.action, window.location.href).pathname
+                : window.location.pathname;
             paste.hidden = !editing.test(path);
             paste.href = path.replace(editing, "/reviews/$1/fill/");
+        }
+        if (form) {
+            new MutationObserver(showPaste).observe(form, {attributeFilter: ["action"]});
         }
         document.addEventListener("w-autosave:success", () => setTimeout(showPaste));
         showPaste();

@@ -125,7 +125,7 @@ def critic_user(staff_member):
     return user
 
 
-def compose_cast(desk, index, cast):
+def cast_in_rows(desk, index, cast):
     """The cast listing the ordinary way: a row at a time."""
     desk.add_block("cast")
     for row, (character, performer) in enumerate(cast):
@@ -138,8 +138,16 @@ def compose_cast(desk, index, cast):
         desk.fill(f"#body-{index}-value-members-{row}-value-performer", performer)
 
 
+def cast_in_lines(desk, index, cast):
+    """The cast listing typed or pasted as lines, which saving turns into rows."""
+    desk.add_block("cast")
+    lines = "\n".join(f"{character} — {performer}" for character, performer in cast)
+    desk.fill(f"#body-{index}-value-paste", lines)
+
+
+@pytest.mark.parametrize("compose_cast", [cast_in_rows, cast_in_lines])
 def test_critic_composes_and_publishes_a_whole_review_within_the_action_budget(
-    enforced_page, live_server, site, critic_user
+    enforced_page, live_server, site, critic_user, compose_cast
 ):
     page = enforced_page
     errors = AdminErrors(page, live_server.url)
@@ -299,6 +307,14 @@ def test_a_score_between_half_points_is_pointed_out_and_refused_once(
 ):
     log_in(staff_member("moderator", "Moderators"))
     write_review(page, ReviewIndexPage.objects.get())
+    # A second verdict: the quick button is off, and Wagtail's menu says why and adds none.
+    expect(page.locator("[data-quick-block=verdict]")).to_be_disabled()
+    blocks = page.locator("#body-root .c-sf-block")
+    count = blocks.count()
+    page.locator("button.c-sf-add-button[title='Insert a block']").last.click()
+    page.get_by_role("option", name="Verdict (a review has one, and this one has it)").click()
+    assert blocks.count() == count
+
     score = page.locator("#body-1-value-score")
     score.fill("8.3")
     score.blur()
