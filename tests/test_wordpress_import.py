@@ -9,6 +9,8 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image as PillowImage
@@ -17,12 +19,13 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 
+from bench.wordpress_import import write_export
 from feedback.models import Comment
 from home.models import HomePage, StandardPage
 from people.models import Person
 from reviews.conversion import REVIEW_BLOCKS, VerdictLabels
 from reviews.models import Category, Critic, ReviewIndexPage, ReviewPage, VerdictLabel
-from wordpress import content
+from wordpress import content, importer
 from wordpress.models import ImportedItem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wordpress"
@@ -231,6 +234,41 @@ def test_a_second_run_duplicates_nothing(imported, uploads):
     assert "comments: 5 unchanged" in output
 
 
+def test_a_published_post_comes_in_live_with_its_revision_as_the_live_one(imported):
+    page = review(10)
+    assert page.live and not page.has_unpublished_changes
+    assert page.live_revision_id == page.latest_revision_id
+    assert page.first_published_at.date().isoformat() == "2019-05-01"
+    published = page.live_revision.as_object()
+    assert {c.slug for c in published.categories.all()} == {"horror", "german-expressionism"}
+    assert "Murnau" in {tag.name for tag in published.tags.all()}
+    assert published.body.get_prep_value() == page.body.get_prep_value()
+
+
+def test_cached_listings_show_the_imported_reviews(review_index, client):
+    for _ in range(2):
+        assert client.get(review_index.url).get("X-Page-Cache") in ("miss", "hit")
+    assert client.get(review_index.url).get("X-Page-Cache") == "hit"
+    run_import()
+    listing = client.get(review_index.url)
+    assert listing.get("X-Page-Cache") == "miss"
+    assert review(10).title in listing.text
+
+
+# Queries per imported post (a generated post: a category, a tag, up to three comments and two
+# old addresses). Saving each page three times through Wagtail's publishing cost about 120.
+IMPORT_QUERY_BUDGET = 84
+
+
+def test_importing_a_post_stays_within_its_query_budget(review_index, tmp_path):
+    export = tmp_path / "generated.xml"
+    write_export(export, 20)
+    with CaptureQueriesContext(connection) as queries:
+        run_import(export=export)
+    assert ReviewPage.objects.live().count() == 20
+    assert len(queries) / 20 <= IMPORT_QUERY_BUDGET
+
+
 def test_a_second_run_updates_what_changed_in_wordpress(imported, uploads, tmp_path):
     changed = tmp_path / "changed.xml"
     changed.write_text(EXPORT.read_text().replace("Nosferatu (1922)", "Nosferatu, restored"))
@@ -357,8 +395,6 @@ def test_imported_pages_are_served(imported, client):
 
 
 def test_a_post_that_fails_is_reported_and_leaves_nothing_behind(review_index, monkeypatch):
-    from wordpress import importer
-
     convert = importer.content.convert
 
     def failing_for_nosferatu(html, media, *, post_id=0, **options):
@@ -603,8 +639,18 @@ def test_a_refused_file_leaves_an_empty_site_empty(db):
 
 
 def test_imported_reviews_are_found_by_search(imported):
-    # Pages are indexed once after their three saves (tree, revision, publishing).
+    # Pages are indexed for search in batches once their posts have committed.
     assert list(ReviewPage.objects.live().search("vampire")) == [review(10)]
+    assert review(10) in list(ReviewPage.objects.search("Murnau"))  # its tag
+
+
+def test_an_import_larger_than_a_search_batch_is_indexed_whole(review_index, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "SEARCH_BATCH", 5)
+    export = tmp_path / "generated.xml"
+    write_export(export, 12)
+    run_import(export=export)
+    indexed = {page.pk for page in ReviewPage.objects.search("film")}
+    assert indexed == set(ReviewPage.objects.values_list("pk", flat=True))
 
 
 def test_the_structured_review_is_served_with_its_verdict_and_quotes(classic, client):

@@ -24,13 +24,14 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
-from modelsearch import index as search_index
+from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler as search_signal_handler
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from feedback.models import Comment
 from feedback.protection import private_hash
@@ -51,6 +52,8 @@ INTRO_SOURCES = {
     "image": "caption",
     "trailer": "caption",
 }
+# Imported pages are indexed for search in batches of this many, once their posts have committed.
+SEARCH_BATCH = 200
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
 RESIZED = re.compile(r"-\d+x\d+(?=\.[A-Za-z]+$)")
 COMMENT_STATUS = {
@@ -248,6 +251,10 @@ class WordPressImport:
         self.report = Report()
         self.authors = {}
         self.categories = {}
+        # Categories, critics and users found or made, kept across posts so that each is looked
+        # up once per import; emptied when a post fails, as what it made was rolled back.
+        self.lookups = {}
+        self.unindexed = []  # pages saved but not yet indexed for search: (model, pk)
 
     # Checks before anything is written ----------------------------------------------------
 
@@ -279,10 +286,15 @@ class WordPressImport:
             with transaction.atomic():
                 self.prepare_site()
             bar = self.progress(survey.items)
-            for kind, value in wxr.read(self.path, survey.lenient):
-                self.handle(kind, value)
-                if kind == "item":
-                    bar.update(1)
+            try:
+                for kind, value in wxr.read(self.path, survey.lenient):
+                    self.handle(kind, value)
+                    if kind == "item":
+                        bar.update(1)
+                    if len(self.unindexed) >= SEARCH_BATCH:
+                        self.index_for_search()
+            finally:
+                self.index_for_search()  # also what an interrupted import committed
             bar.close()
             if self.options.dry_run:
                 transaction.set_rollback(True)
@@ -328,6 +340,7 @@ class WordPressImport:
         """Do `action(value)` whole or not at all; count what it made only if it committed."""
         whole, self.report = self.report, Report()
         self.media.report = self.report
+        indexed = len(self.unindexed)
         try:
             with transaction.atomic():
                 action(value)
@@ -336,6 +349,8 @@ class WordPressImport:
             whole.merge_warnings(self.report)
             whole.warn("not imported because of an error", f"{name}: {exc}")
             self.media.found.clear()  # images made in the failed transaction are gone
+            self.lookups.clear()
+            del self.unindexed[indexed:]
         else:
             whole.merge(self.report)
         finally:
@@ -372,15 +387,10 @@ class WordPressImport:
         else:
             page = self.save_page(item, page)
             self.report.count(kind, "updated" if record else "created")
-            ImportedItem.objects.update_or_create(
-                site_url=self.site_url,
-                source_key=key,
-                defaults={
-                    "object_id": page.pk,
-                    "revision_id": page.latest_revision_id,
-                    "checksum": checksum,
-                },
-            )
+            record = record or ImportedItem(site_url=self.site_url, source_key=key)
+            record.object_id, record.revision_id = page.pk, page.latest_revision_id
+            record.checksum = checksum
+            record.save()
             self.add_redirects(item, page)
             shown = page
         self.import_comments(item, page)
@@ -419,19 +429,41 @@ class WordPressImport:
         if is_review:
             fields.update(self.review_fields(item, conversion.blocks))
         with indexed_once(model):
-            if page is None:
-                page = model(slug=self.free_slug(parent, item), live=False, **fields)
+            if page is None and self.goes_live_now(item):
+                page = model(slug=self.free_slug(parent, item), **fields)
                 page.owner = self.owner(item)
-                parent.add_child(instance=page)
+                if is_review:
+                    self.set_terms(page, item)
+                self.create_published(parent, page, item)
             else:
-                for name, value in fields.items():
-                    setattr(page, name, value)
-            if is_review:
-                self.set_terms(page, item)
-            self.save_status(page, item)
-        search_index.insert_or_update_object(page)
+                if page is None:
+                    page = model(slug=self.free_slug(parent, item), live=False, **fields)
+                    page.owner = self.owner(item)
+                    parent.add_child(instance=page)
+                else:
+                    for name, value in fields.items():
+                        setattr(page, name, value)
+                if is_review:
+                    self.set_terms(page, item)
+                self.save_status(page, item)
+        self.unindexed.append((model, page.pk))
         ReferenceIndex.create_or_update_for_object(page)
         return page
+
+    def index_for_search(self):
+        """Index the pages saved since the last call, in one pass per model.
+
+        Indexing a page one by one costs queries of its own and, on SQLite, a pass over the
+        whole index to weigh titles; one pass per batch does that once.
+        """
+        pages = defaultdict(set)
+        for model, pk in self.unindexed:
+            pages[model].add(pk)
+        self.unindexed.clear()
+        for model, pks in pages.items():
+            found = list(model.get_indexed_objects().filter(pk__in=pks))
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(model, found)
 
     def parent_page_for(self, item):
         if item.parent:
@@ -479,11 +511,20 @@ class WordPressImport:
             slug, number = f"{base}-{number}", number + 1
         return slug
 
+    def remembered(self, key, find):
+        """`find()`'s answer for `key`, asked once per import."""
+        if key not in self.lookups:
+            self.lookups[key] = find()
+        return self.lookups[key]
+
     def owner(self, item):
         username = (self.options.author_map or {}).get(item.creator, ("", ""))[1]
         if not username:
             return None
-        user = get_user_model().objects.filter(username=username).first()
+        user = self.remembered(
+            ("user", username),
+            lambda: get_user_model().objects.filter(username=username).first(),
+        )
         if user is None:
             self.report.warn("author map names a user who does not exist", username)
         return user
@@ -493,6 +534,9 @@ class WordPressImport:
         name = mapped or self.authors.get(login) or login
         if not name:
             return None
+        return self.remembered(("critic", name), lambda: self.find_or_create_critic(name))
+
+    def find_or_create_critic(self, name):
         critic, created = Critic.objects.get_or_create(name=Truncator(name).chars(120))
         if created:
             self.report.count("critics", "created")
@@ -509,6 +553,11 @@ class WordPressImport:
     def category(self, slug, name):
         """Categories by slug; WordPress's hierarchy is flattened (README explains why)."""
         slug = slugify(unquote(slug), allow_unicode=True)[:50] or slugify(name)[:50]
+        return self.remembered(
+            ("category", slug, name), lambda: self.find_or_create_category(slug, name)
+        )
+
+    def find_or_create_category(self, slug, name):
         found = (
             Category.objects.filter(slug=slug).first() or Category.objects.filter(name=name).first()
         )
@@ -521,6 +570,29 @@ class WordPressImport:
             slug=slug,
             description=plain_text(described.get("description", "")),
         )
+
+    @staticmethod
+    def goes_live_now(item):
+        """Published or private: live as soon as imported (scheduled posts take the long way)."""
+        return item.status in ("publish", "private")
+
+    def create_published(self, parent, page, item):
+        """A new page inserted live with its first revision as the live one.
+
+        What Wagtail's publishing does to a page that has never been saved, without saving it
+        three times: one full save into the tree (which links the people it credits and keeps
+        its terms), its revision, and the `page_published` signal that refreshes cached pages.
+        """
+        now = timezone.now()
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = item.date or now
+        page.last_published_at = now
+        parent.add_child(instance=page)
+        revision = page.save_revision(changed=False, log_action=False, clean=False)
+        page.live_revision = revision
+        Page.objects.filter(pk=page.pk).update(live_revision=revision)
+        page_published.send(sender=type(page), instance=page, revision=revision)
+        self.restrict(page, item)
 
     def save_status(self, page, item):
         """WordPress's status in Wagtail: live, draft, scheduled, or live for signed-in readers."""
@@ -552,11 +624,11 @@ class WordPressImport:
             old_paths.add(f"/?page_id={item.wp_id}")
         if parts.path and (parts.path, parts.query) != ("/", ""):
             old_paths.add(parts.path + (f"?{parts.query}" if parts.query else ""))
-        for old in old_paths:
-            normalised = Redirect.normalise_path(old)
-            if normalised.rstrip("/") == new_path.rstrip("/"):
-                continue
-            existing = Redirect.objects.filter(site=None, old_path=normalised).first()
+        wanted = {Redirect.normalise_path(old) for old in old_paths}
+        wanted = {path for path in wanted if path.rstrip("/") != new_path.rstrip("/")}
+        found = {r.old_path: r for r in Redirect.objects.filter(site=None, old_path__in=wanted)}
+        for normalised in sorted(wanted):
+            existing = found.get(normalised)
             if existing is None:
                 Redirect.objects.create(
                     site=None, old_path=normalised, redirect_page=page, is_permanent=True
@@ -576,6 +648,7 @@ class WordPressImport:
                 source_key__in=[f"comment:{c.wp_id}" for c in item.comments],
             ).values_list("source_key", "object_id")
         )
+        made = {}  # this post's new comments, which replies below them may need
         for wp_comment in sorted(item.comments, key=lambda c: c.wp_id):
             if wp_comment.type in ("pingback", "trackback"):
                 self.report.count(f"{wp_comment.type}s", "skipped")
@@ -584,20 +657,24 @@ class WordPressImport:
             if key in known:
                 self.report.count("comments", "unchanged")
                 continue
-            comment = self.save_comment(wp_comment, page, known)
-            known[key] = comment.pk
-            ImportedItem.objects.create(
-                site_url=self.site_url, source_key=key, object_id=comment.pk
-            )
+            made[key] = self.save_comment(wp_comment, page, known, made)
+            known[key] = made[key].pk
             self.report.count("comments", "created")
+        ImportedItem.objects.bulk_create(
+            ImportedItem(site_url=self.site_url, source_key=key, object_id=comment.pk)
+            for key, comment in made.items()
+        )
 
-    def save_comment(self, wp_comment, page, known):
+    def save_comment(self, wp_comment, page, known, made):
         parent = None
-        if parent_pk := known.get(f"comment:{wp_comment.parent}"):
+        parent_key = f"comment:{wp_comment.parent}"
+        if parent_key in made:
+            parent = made[parent_key]
+        elif parent_pk := known.get(parent_key):
             parent = Comment.objects.filter(pk=parent_pk).first()
-            if parent and parent.parent_id:  # replies here go one level deep
-                parent = parent.parent
-                self.report.warn("deeper reply attached to its thread", str(wp_comment.wp_id))
+        if parent and parent.parent_id:  # replies here go one level deep
+            parent = parent.parent
+            self.report.warn("deeper reply attached to its thread", str(wp_comment.wp_id))
         name = wp_comment.author or "Anonymous"
         if len(name) > 80:
             self.report.warn("commenter name shortened", name[:40])
@@ -628,8 +705,9 @@ class WordPressImport:
 def indexed_once(model):
     """Saves of a `model` page that are not indexed for search or references as they happen.
 
-    Importing a page saves it three times (into the tree, its revision, publishing it); the
-    importer indexes it once afterwards, in the same transaction.
+    Importing a page saves it more than once (into the tree, its revision, publishing it); the
+    importer indexes its references once afterwards, in the same transaction, and its text for
+    search in batches of pages once their transactions have committed.
     """
     post_save.disconnect(search_signal_handler, sender=model)
     try:
