@@ -55,6 +55,14 @@ class Desk:
         self._count("fill", selector)
         self.page.locator(selector).fill(text)
 
+    def sign_in_to_a_new_review(self, index, user):
+        """Ask for a new review under `index` and sign in on the way (four actions)."""
+        self.go(f"/admin/pages/add/reviews/reviewpage/{index.pk}/")
+        self.fill("#id_username", user.username)
+        self.fill("#id_password", PASSWORD)
+        self.click("button[type=submit]")
+        self.page.wait_for_url(re.compile(r"/admin/pages/add/reviews/reviewpage/\d+/$"))
+
     def write(self, block_index, text):
         """Type the text of a rich text block (its editor is a contenteditable)."""
         self._count("fill", f"body-{block_index} text")
@@ -154,11 +162,7 @@ def test_critic_composes_and_publishes_a_whole_review_within_the_action_budget(
     desk = Desk(page)
     index = ReviewIndexPage.objects.get()
 
-    desk.go(f"/admin/pages/add/reviews/reviewpage/{index.pk}/")
-    desk.fill("#id_username", critic_user.username)
-    desk.fill("#id_password", PASSWORD)
-    desk.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/pages/add/reviews/reviewpage/\d+/$"))
+    desk.sign_in_to_a_new_review(index, critic_user)
 
     # The Review tab: the facts, the intro, the byline, categories, the disclosure.
     expect(page.get_by_role("tab").first).to_have_accessible_name("Review")
@@ -346,11 +350,7 @@ def test_critic_moves_a_review_over_by_pasting_it(enforced_page, live_server, si
     desk = Desk(page)
     index = ReviewIndexPage.objects.get()
 
-    desk.go(f"/admin/pages/add/reviews/reviewpage/{index.pk}/")
-    desk.fill("#id_username", critic_user.username)
-    desk.fill("#id_password", PASSWORD)
-    desk.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/pages/add/reviews/reviewpage/\d+/$"))
+    desk.sign_in_to_a_new_review(index, critic_user)
     page.wait_for_timeout(2500)  # Wagtail notes the form's first state before watching it
     desk.fill("#id_title", "Sherlock Jr.")
     desk.fill("#id_intro", "Keaton walks into a film and out of the laws of physics.")
