@@ -16,9 +16,16 @@ thread pings the server every RETRY_SECONDS; when it answers, `recovered` is sen
 thread (the page cache retires there what changed while Redis was away) and only then is the
 breaker closed. So a dead Redis costs each process one timeout per outage, and readers never
 wait on it again.
+
+A key read on every request (the page cache's tag generation) can be watched instead
+(`Announcements`): whoever changes it announces the change on a channel every process listens
+to, so a process trusts the value it last read while nothing was announced, and knowing that
+costs a look at a socket, not a round trip.
 """
 
 import logging
+import os
+import select
 import threading
 import time
 from urllib.parse import urlsplit
@@ -31,6 +38,10 @@ logger = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 0.25  # a healthy Redis answers in well under a millisecond
 RETRY_SECONDS = 1.0
+# A watched value is read again at least this often: an announcement lost without its
+# connection failing (a frozen server, a network fault) leaves it trusted no longer than this.
+WATCH_SECONDS = 1.0
+CHANGES_CHANNEL = "changed-keys"  # one per server: each message names a key that changed
 
 # Sent from the breaker's thread once a server answers again, before the breaker closes; the
 # receivers' own cache commands go through. Arguments: server.
@@ -38,6 +49,7 @@ recovered = Signal()
 
 _clients = {}
 _breakers = {}
+_announcements = {}
 
 
 class Breaker:
@@ -118,6 +130,131 @@ class Breaker:
         return state
 
 
+class Announcements:
+    """Changes to watched keys, as this process hears of them: one subscription per server.
+
+    `read(key, read)` reads a key's value and remembers it if a change to it would be heard of;
+    `remembered(key)` gives it back while no change to that key was announced since (a poll of
+    the subscription's socket, with nothing sent) and for at most WATCH_SECONDS. A change is
+    announced with `announce(key)`, after the write. Redis hands the announcement to every
+    subscriber before it answers the next command, so a request another process starts after a
+    change already finds the announcement waiting on its socket.
+
+    Whatever this process cannot be sure of means "not remembered": no subscription (yet, or
+    lost: reconnecting waits RETRY_SECONDS), the breaker open, another thread reading the
+    socket. The caller then asks Redis, as it would without a watch.
+    """
+
+    def __init__(self, client, breaker, retry_seconds):
+        self.client = client
+        self.breaker = breaker
+        self.retry_seconds = retry_seconds
+        self.lock = threading.Lock()
+        self.subscription = None  # (pubsub, poller, pid) while subscribed
+        self.epoch = 0  # counts subscriptions: a value read under an earlier one is not vouched for
+        self.heard = 0  # counts announcements heard
+        self.retry_at = 0.0
+        self.values = {}  # key: (value, epoch it was read in, monotonic time to read it again)
+
+    def remembered(self, key):
+        found = self.values.get(key)
+        if found is None:
+            return None
+        value, epoch, read_again_at = found
+        if time.monotonic() >= read_again_at or not self.quiet(epoch):
+            self.values.pop(key, None)
+            return None
+        return value if self.values.get(key) is found else None
+
+    def read(self, key, read):
+        epoch, heard = self.listening(), self.heard
+        value = read()
+        # Kept only if no announcement came (or went to another thread) while it was read.
+        if epoch is not None and value is not None and self.quiet(epoch) and self.heard == heard:
+            self.values[key] = (value, epoch, time.monotonic() + WATCH_SECONDS)
+        return value
+
+    def announce(self, key):
+        self.values.pop(key, None)
+        self.breaker.run(self.client.publish, CHANGES_CHANNEL, key, otherwise=0)
+
+    def listening(self):
+        """The epoch of this process's subscription, subscribing first if need be; or None."""
+        with self.lock:
+            if self.subscription is not None and self.subscription.pid == os.getpid():
+                return self.epoch
+            self.subscription = None  # a subscription made before a fork is the parent's
+            if not self.breaker.allows() or time.monotonic() < self.retry_at:
+                return None
+            try:
+                self.subscription = Subscription(self.client, CHANGES_CHANNEL)
+            except redis.RedisError:
+                self.retry_at = time.monotonic() + self.retry_seconds
+                return None
+            self.epoch += 1
+            return self.epoch
+
+    def quiet(self, epoch):
+        """True if nothing was announced since the subscription `epoch` began, or since it
+        was last looked at (the announcements found are heard: what they name is forgotten)."""
+        if not self.breaker.allows() or not self.lock.acquire(blocking=False):
+            return False
+        try:
+            subscription = self.subscription
+            if subscription is None or self.epoch != epoch or subscription.pid != os.getpid():
+                return False
+            if not subscription.waiting():
+                return True
+            try:
+                for key in subscription.messages():
+                    self.heard += 1
+                    self.values.pop(key, None)
+            except redis.RedisError:
+                subscription.close()
+                self.subscription = None
+                self.retry_at = time.monotonic() + self.retry_seconds
+            return False
+        finally:
+            self.lock.release()
+
+
+class Subscription:
+    """One channel's messages on a connection of their own, looked for without blocking."""
+
+    def __init__(self, client, channel):
+        self.pid = os.getpid()
+        self.pubsub = client.pubsub()
+        try:
+            self.pubsub.subscribe(channel)
+            # Subscribed once Redis confirms: announcements made after that reach us.
+            timeout = client.connection_pool.connection_kwargs.get("socket_timeout")
+            confirmation = self.pubsub.get_message(timeout=timeout)
+            if confirmation is None or confirmation["type"] != "subscribe":
+                raise redis.ConnectionError(f"Subscribing to {channel} was not confirmed")
+        except redis.RedisError:
+            self.pubsub.close()
+            raise
+        self.socket = self.pubsub.connection._sock
+        self.poller = select.poll()
+        self.poller.register(self.socket, select.POLLIN)
+
+    def waiting(self):
+        """Whether anything arrived (a message, or the connection closing)."""
+        return bool(self.poller.poll(0))
+
+    def messages(self):
+        """The data of the messages that arrived, decoded."""
+        while (message := self.pubsub.get_message(timeout=0)) is not None:
+            if message["type"] == "message":
+                yield message["data"].decode()
+        if self.pubsub.connection is None or self.pubsub.connection._sock is not self.socket:
+            # redis-py reconnected on its own: what was sent in between is lost.
+            raise redis.ConnectionError("The subscription's connection was made again")
+
+    def close(self):
+        self.pubsub.close()
+
+
 class PooledClient(RedisCacheClient):
     def __init__(self, servers, retry_seconds, **options):
         super().__init__(servers, **options)
@@ -128,6 +265,12 @@ class PooledClient(RedisCacheClient):
             writer = self._shared_client(servers[0])
             self.breaker = _breakers.setdefault(
                 identity, Breaker(servers[0], writer.ping, retry_seconds)
+            )
+        self.announcements = _announcements.get(identity)
+        if self.announcements is None:
+            self.announcements = _announcements.setdefault(
+                identity,
+                Announcements(self._shared_client(servers[0]), self.breaker, retry_seconds),
             )
 
     def get_client(self, key=None, *, write=False):
@@ -204,6 +347,11 @@ class SharedClientRedisCache(RedisCache):
         if breaker.allows():
             breaker.run(breaker.ping, otherwise=None)
         return breaker.state()
+
+
+def announcements(cache):
+    """The Announcements of `cache`'s Redis server, or None: other backends have none."""
+    return cache._cache.announcements if isinstance(cache, SharedClientRedisCache) else None
 
 
 def reachable(cache):

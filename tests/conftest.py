@@ -1,16 +1,21 @@
 import os
 import secrets
+import threading
 import time
 import uuid
+from unittest import mock
 
 import pytest
+import redis
 import wagtail_factories
 from django.contrib.auth.models import Group
 from django.core import signing
+from django.core.cache import caches
 from django.db import connection
 from django.urls import reverse
 from wagtail.models import Site
 
+from bench.services import PrivateRedis, free_port, wait_for
 from config.settings.base import cache_settings
 from feedback.factories import comment_threads
 from feedback.protection import TOKEN_SALT
@@ -190,3 +195,46 @@ def site_with_content(review_index):
     for _ in range(5):
         ReviewPageFactory(parent=review_index, categories=categories)
     return big_review(review_index, categories)
+
+
+# A Redis server of the test module's own, to stop, freeze and bring back.
+
+REDIS_RETRY_SECONDS = 0.2
+
+
+@pytest.fixture(scope="module")
+def private_redis(tmp_path_factory):
+    server = PrivateRedis(free_port(), tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def breaker(settings, private_redis):
+    """The site's caches on the private Redis; its breaker, closed, once the test ends too."""
+    configured = cache_settings(private_redis.url, f"outage-{uuid.uuid4().hex}")
+    for cache in configured.values():
+        cache["RETRY_SECONDS"] = REDIS_RETRY_SECONDS
+    settings.CACHES = configured
+    breaker = caches["default"]._cache.breaker
+    yield breaker
+    if private_redis.frozen:
+        private_redis.thaw()
+    if not private_redis.answers():
+        private_redis.start()
+    wait_for(lambda: not breaker.is_open, what="the breaker to close")
+
+
+def commands_from_this_thread():
+    """Counts the Redis commands this thread sends (the breaker's own pings are another's)."""
+    this_thread = threading.get_ident()
+    sent = []
+    send = redis.Redis.execute_command
+
+    def counting(client, *args, **options):
+        if threading.get_ident() == this_thread:
+            sent.append(args[0])
+        return send(client, *args, **options)
+
+    return sent, mock.patch.object(redis.Redis, "execute_command", counting)

@@ -6,60 +6,17 @@ back while the site runs against it.
 
 import json
 import logging
-import threading
-import uuid
-from unittest import mock
 
 import pytest
-import redis
-from django.core.cache import caches
 
-from bench.services import PrivateRedis, free_port, wait_for
-from config.settings.base import cache_settings
+from bench.services import PrivateRedis, wait_for
 from feedback.models import Comment, ReaderRating
 from pagecache import tags
 
-RETRY_SECONDS = 0.2
+from .conftest import REDIS_RETRY_SECONDS as RETRY_SECONDS
+from .conftest import commands_from_this_thread
 
 pytestmark = pytest.mark.skipif(not PrivateRedis.available(), reason="needs redis-server")
-
-
-@pytest.fixture(scope="module")
-def private_redis(tmp_path_factory):
-    server = PrivateRedis(free_port(), tmp_path_factory.mktemp("redis"))
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def breaker(settings, private_redis):
-    """The site's caches on the private Redis; its breaker, closed, once the test ends too."""
-    configured = cache_settings(private_redis.url, f"outage-{uuid.uuid4().hex}")
-    for cache in configured.values():
-        cache["RETRY_SECONDS"] = RETRY_SECONDS
-    settings.CACHES = configured
-    breaker = caches["default"]._cache.breaker
-    yield breaker
-    if private_redis.frozen:
-        private_redis.thaw()
-    if not private_redis.answers():
-        private_redis.start()
-    wait_for(lambda: not breaker.is_open, what="the breaker to close")
-
-
-def commands_from_this_thread():
-    """Counts the Redis commands this thread sends (the breaker's own pings are another's)."""
-    this_thread = threading.get_ident()
-    sent = []
-    send = redis.Redis.execute_command
-
-    def counting(client, *args, **options):
-        if threading.get_ident() == this_thread:
-            sent.append(args[0])
-        return send(client, *args, **options)
-
-    return sent, mock.patch.object(redis.Redis, "execute_command", counting)
 
 
 def test_pages_feeds_and_feedback_work_while_redis_is_down(
