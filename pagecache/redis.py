@@ -23,6 +23,7 @@ to, so a process trusts the value it last read while nothing was announced, and 
 costs a look at a socket, not a round trip.
 """
 
+import collections
 import logging
 import os
 import select
@@ -150,9 +151,9 @@ class Announcements:
         self.breaker = breaker
         self.retry_seconds = retry_seconds
         self.lock = threading.Lock()
-        self.subscription = None  # (pubsub, poller, pid) while subscribed
+        self.subscription = None
         self.epoch = 0  # counts subscriptions: a value read under an earlier one is not vouched for
-        self.heard = 0  # counts announcements heard
+        self.heard = collections.Counter()  # announcements heard, by the key they name
         self.retry_at = 0.0
         self.values = {}  # key: (value, epoch it was read in, monotonic time to read it again)
 
@@ -161,16 +162,22 @@ class Announcements:
         if found is None:
             return None
         value, epoch, read_again_at = found
-        if time.monotonic() >= read_again_at or not self.quiet(epoch):
+        if time.monotonic() >= read_again_at or not self.heard_all(epoch):
             self.values.pop(key, None)
             return None
+        # Announcements of other keys (another site's on a shared Redis) leave this one alone.
         return value if self.values.get(key) is found else None
 
     def read(self, key, read):
-        epoch, heard = self.listening(), self.heard
+        epoch, heard = self.listening(), self.heard[key]
         value = read()
-        # Kept only if no announcement came (or went to another thread) while it was read.
-        if epoch is not None and value is not None and self.quiet(epoch) and self.heard == heard:
+        # Kept only if no change to it was announced (and heard by another thread) meanwhile.
+        if (
+            epoch is not None
+            and value is not None
+            and self.heard_all(epoch)
+            and self.heard[key] == heard
+        ):
             self.values[key] = (value, epoch, time.monotonic() + WATCH_SECONDS)
         return value
 
@@ -194,9 +201,9 @@ class Announcements:
             self.epoch += 1
             return self.epoch
 
-    def quiet(self, epoch):
-        """True if nothing was announced since the subscription `epoch` began, or since it
-        was last looked at (the announcements found are heard: what they name is forgotten)."""
+    def heard_all(self, epoch):
+        """Take in what was announced since the last look (forgetting the keys it names); True
+        if that is everything announced since the subscription `epoch` began."""
         if not self.breaker.allows() or not self.lock.acquire(blocking=False):
             return False
         try:
@@ -207,13 +214,14 @@ class Announcements:
                 return True
             try:
                 for key in subscription.messages():
-                    self.heard += 1
+                    self.heard[key] += 1
                     self.values.pop(key, None)
             except redis.RedisError:
                 subscription.close()
                 self.subscription = None
                 self.retry_at = time.monotonic() + self.retry_seconds
-            return False
+                return False
+            return True
         finally:
             self.lock.release()
 

@@ -80,6 +80,15 @@ def test_a_change_made_in_another_process_is_not_served_stale(client, warm_revie
     assert client.get(warm_review.url)["X-Page-Cache"] == "hit"
 
 
+def test_changes_announced_for_another_site_on_the_same_redis_cost_nothing(
+    client, warm_review, private_redis
+):
+    with private_redis.client() as other:
+        assert other.publish(pagecache_redis.CHANGES_CHANNEL, "another-site:1:tag-generation")
+
+    assert served_from_copy_without_redis(client, warm_review.url)
+
+
 def test_a_change_in_this_process_is_not_served_stale(client, warm_review):
     tags.invalidate(keys.page(warm_review.pk))
 
