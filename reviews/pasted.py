@@ -445,12 +445,14 @@ def fills_for(review, pasted):
 
 def fill_review(review, pasted, fills, replace=()):
     """Put the pasted values in the fields that are empty, and in those named in `replace`;
-    add the categories the text names."""
+    add the categories the text names. The categories it added."""
     for fill in fills:
         if fill.state == "fill" or (fill.state == "differs" and fill.name in replace):
             setattr(review, fill.name, fill.value)
     kept = list(review.categories.all()) if review.pk else []  # a new review has none yet
-    review.categories.set([*kept, *(c for c in pasted.categories if c not in kept)])
+    added = [category for category in pasted.categories if category not in kept]
+    review.categories.set([*kept, *added])
+    return added
 
 
 def shown(name, value):

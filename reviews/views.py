@@ -247,8 +247,8 @@ def pasted_review(request, review, parent=None):
         )
         body, new, notes = pasted_blocks(review, form, pasted.conversion)
         fills = fills_for(review, pasted)
-        fill_review(review, pasted, fills, form.cleaned_data["replace"])
-        changes = bool(new or pasted.categories or any(f.state == "fill" for f in fills))
+        added = fill_review(review, pasted, fills, form.cleaned_data["replace"])
+        changes = bool(new or added or any(f.state == "fill" for f in fills))
         if form.confirmed() and changes and review.title:
             review.body = body
             return saved_review(request, review, parent, len(new))
@@ -259,6 +259,7 @@ def pasted_review(request, review, parent=None):
             notes=notes,
             pasted=pasted,
             fills=fills,
+            added_categories=added,
             can_confirm=changes and bool(review.title),
         )
     return TemplateResponse(request, "reviews/admin/fill_from_pasted_text.html", context)

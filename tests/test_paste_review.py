@@ -422,3 +422,10 @@ def test_a_new_review_goes_only_where_reviews_go(editor, home_page, review_index
     assert editor.get(new_url(review_index)).status_code == 200
     refused = editor.get(new_url(home_page))  # Wagtail sends the refused to the dashboard
     assert (refused.status_code, refused["Location"]) == (302, reverse("wagtailadmin_home"))
+
+
+def test_categories_the_review_has_are_already_so(editor, review_index, categories):
+    review = ReviewPageFactory(parent=review_index, title="Sherlock Jr.", categories=categories)
+    text = "<p>Some words.</p><p>Filed under: comedy</p>"
+    response = editor.post(fill_url(review), {"text": text, "placement": "append"})
+    assert fields_shown(response)["categories"] == "Categories Comedy Already so"
