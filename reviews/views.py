@@ -21,7 +21,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import Truncator
-from wagtail.models import Page
+from wagtail.models import Page, PageSubscription
 
 from pagecache import keys, tags
 from pagecache.routing import use_site
@@ -270,6 +270,8 @@ def saved_review(request, review, parent, block_count):
     if parent is not None:
         review.live = False
         parent.add_child(instance=review)
+        # As Wagtail's own create view does: the author hears of comments on the draft.
+        PageSubscription.objects.create(page=review, user=request.user, comment_notifications=True)
     review.save_revision(user=request.user, log_action=True)
     messages.success(
         request,

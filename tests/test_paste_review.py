@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from wagtail.models import PageSubscription
 
 from core import block_values as shared_blocks
 from reviews.conversion import VerdictLabels
@@ -405,6 +406,7 @@ def test_a_new_review_is_made_from_the_pasted_text_as_a_draft(
     assert sorted(c.name for c in draft.categories.all()) == ["Comedy", "Silent era"]
     assert [b.block_type for b in draft.body] == ["text", "spoiler", "text", "quote", "verdict"]
     assert draft.owner == user
+    assert PageSubscription.objects.get(page=review).user == user
 
 
 def test_a_new_review_needs_a_title_in_the_text(editor, review_index):
