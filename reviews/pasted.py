@@ -153,14 +153,11 @@ class FactsReader:
         self.result = PastedReview(conversion=None)
         self.facts = self.result.facts
 
-    def found(self, name, value, line):
-        """Keep the first value the text gives a field; a later, other one is listed."""
+    def found(self, name, value):
         if name == "categories":
             self.found_categories(value)
-        elif name not in self.facts:
-            self.facts[name] = value
-        elif self.facts[name] != value:
-            self.result.unused.append(line)
+        else:
+            self.facts.setdefault(name, value)
 
     def found_categories(self, wanted):
         for name in wanted:
@@ -208,9 +205,9 @@ class FactsReader:
             return False
         if not heading and not reads_as_title(line, title, year, followed_by, alone):
             return False
-        self.found("title", title, line)
+        self.found("title", title)
         if year:
-            self.found("release_year", year, line)
+            self.found("release_year", year)
         return True
 
     def take_facts(self, element):
@@ -226,13 +223,19 @@ class FactsReader:
                 len(lines) == 1 or not ANY_LABEL.match(line) or VERDICT_LINE.match(line)
             ):
                 return False
+        # A field given two values is no facts box but films named in the text ("The General
+        # · 1926 · 78 min", "Seven Chances · 1925 · 56 min"): they stay in the body.
+        given = dict(self.facts)
+        for name, value in (pair for facts in read if facts for pair in facts[0]):
+            if name != "categories" and given.setdefault(name, value) != value:
+                return False
         for line, facts in zip(lines, read, strict=True):
             if facts is None:
                 self.result.unused.append(line)
                 continue
             found, unused = facts
             for name, value in found:
-                self.found(name, value, line)
+                self.found(name, value)
             self.result.unused += unused
         return True
 
@@ -257,8 +260,8 @@ def reads_as_title(line, title, year, followed_by, alone):
     """A first line is a title if it is a few words and no sentence, and either facts follow
     it, or it gives the year, or it is a paragraph of its own with more text after it. Before
     facts or with a year it may end in "!" or "?" ("Airplane! (1980)")."""
-    if facts_line(line) or len(title.split()) > MOST_TITLE_WORDS:
-        return False
+    if facts_line(line) or len(title.split()) > MOST_TITLE_WORDS or title.endswith((":", ",", ";")):
+        return False  # a line that leads into what follows is no title
     if year or facts_line(followed_by):
         return not sentence_ends(title[:-1] if title.endswith(("!", "?")) else title)
     return alone and bool(followed_by) and not sentence_ends(title)

@@ -261,6 +261,17 @@ def test_text_that_only_looks_like_facts_stays_in_the_body(paragraph):
     )
 
 
+def test_films_named_with_their_facts_in_the_text_stay_in_the_body():
+    films = "<ul><li>The General · 1926 · 78 min</li><li>Seven Chances · 1925 · 56 min</li></ul>"
+    pasted = read(f"<p>Keaton made others:</p>{films}")
+    assert pasted.facts == {} and "Seven Chances" in body_html(pasted)
+
+    later = "<p>Also worth seeing: Seven Chances · 1925 · 56 min</p>"
+    pasted = read(f"<h1>Sherlock Jr. (1924)</h1><p>Runtime: 45 min</p>{BODY}{later}")
+    assert pasted.facts == {"title": "Sherlock Jr.", "release_year": 1924, "runtime_minutes": 45}
+    assert "Seven Chances" in body_html(pasted) and pasted.unused == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
