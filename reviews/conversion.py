@@ -1,6 +1,7 @@
 """HTML as review body blocks: a post moved in from another system, or text pasted in the admin.
 
-`html_to_body(html, ...)` is the one entry point. The rules, in the order they apply:
+`html_to_body(html, ...)` is the one entry point; `top_level_elements` and `elements_to_body` are
+its two halves, for a reader that takes some elements first. The rules, in the order they apply:
 - Text without paragraphs gets them as WordPress shows it (`autop`: a blank line starts a
   paragraph, a line break is a <br>, block elements stay blocks). Text with the block editor's
   comments (`<!-- wp:... -->`) already has its paragraphs and is read as it is.
@@ -45,7 +46,8 @@ from .blocks import ReviewBodyBlock, SpoilerSectionBlock, VerdictBlock
 from .models import VerdictLabel
 
 REVIEW_BLOCKS = frozenset(ReviewBodyBlock.base_blocks)
-DASHES = "-\u2013\u2014"  # hyphen, en dash, em dash
+# En dash, em dash, hyphen: the hyphen last, so that "[:{DASHES}]" is no range from ":".
+DASHES = "\u2013\u2014-"
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u2039\u203a"
 SPOILER_PHRASE = re.compile(
     r"[(\[]?\s*(?:(?:with|contains|includes|full of|major|minor|mild|heavy|some)\s+)?"
@@ -442,12 +444,19 @@ def html_to_body(html, *, allowed=REVIEW_BLOCKS, images=None, verdicts=None, wor
     image for an address (or None: the image stays a link); `verdicts`: a `VerdictLabels`;
     `work_title`: the reviewed work, to tell a quote's source from its speaker.
     """
-    builder = BodyBuilder(
-        allowed,
-        images or NoImages(),
-        verdicts if verdicts is not None else VerdictLabels(),
-        work_title,
+    return elements_to_body(
+        top_level_elements(html),
+        allowed=allowed,
+        images=images,
+        verdicts=verdicts,
+        work_title=work_title,
     )
+
+
+def top_level_elements(html):
+    """The elements of `html` that become blocks, in order: a video address alone on a line
+    marked as a video, paragraphs made as WordPress shows them. A reader of the text before
+    the body (`reviews.pasted`) takes some of them before `elements_to_body` reads the rest."""
     html = html or ""
     html = OWN_LINE_URL.sub(
         lambda m: (
@@ -459,10 +468,21 @@ def html_to_body(html, *, allowed=REVIEW_BLOCKS, images=None, verdicts=None, wor
     html = re.sub(r"<!--\s*(?:more|nextpage)\b.*?-->", "\n\n", html)
     if "<!-- wp:" not in html:
         html = autop(html)
-    if html.strip():
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
-        for element in top_level(root):
-            builder.element(element)
+    if not html.strip():
+        return []
+    return list(top_level(lxml_html.fragment_fromstring(html, create_parent="div")))
+
+
+def elements_to_body(elements, *, allowed=REVIEW_BLOCKS, images=None, verdicts=None, work_title=""):
+    """The body blocks for elements from `top_level_elements` (see `html_to_body`)."""
+    builder = BodyBuilder(
+        allowed,
+        images or NoImages(),
+        verdicts if verdicts is not None else VerdictLabels(),
+        work_title,
+    )
+    for element in elements:
+        builder.element(element)
     return builder.finish()
 
 
@@ -617,11 +637,18 @@ def inner_text(element):
 
 def lines_of(element):
     """The text of each line of a paragraph (lines end at its <br>s)."""
+    return [
+        inner_text(lxml_html.fragment_fromstring(part, create_parent="div"))
+        for part in line_html(element)
+    ]
+
+
+def line_html(element):
+    """The markup of each line of a paragraph, without the <br>s that end them."""
     inner = escape(element.text or "") + "".join(
         etree.tostring(child, encoding="unicode") for child in element
     )
-    pieces = re.split(r"<br\s*/?>", inner, flags=re.IGNORECASE)
-    return [inner_text(lxml_html.fragment_fromstring(part, create_parent="div")) for part in pieces]
+    return re.split(r"<br\s*/?>", inner, flags=re.IGNORECASE)
 
 
 def unsupported_tags(html):

@@ -10,6 +10,17 @@ from core.forms import EditorialPageForm
 
 from .block_values import verdict
 
+# The review's fields a pasted review fills (`reviews.pasted`), in the form's order.
+FILLED_FROM_TEXT = (
+    "title",
+    "release_year",
+    "director",
+    "runtime_minutes",
+    "original_title",
+    "kind",
+    "intro",
+)
+
 
 class ReviewPageForm(EditorialPageForm):
     """A new review starts with a text section and the verdict that ends it, signed by the
@@ -25,14 +36,22 @@ class ReviewPageForm(EditorialPageForm):
             )
         user = getattr(self, "for_user", None)
         if "author" in self.fields and user and not self.instance.author_id:
-            name = user.get_full_name()
-            critic = self.fields["author"].queryset.filter(name=name).first() if name else None
+            critic = byline_for(user, self.fields["author"].queryset)
             if critic:
                 self.initial["author"] = critic.pk
 
 
+def byline_for(user, critics):
+    """The critic among `critics` who has the user's own name, if there is one."""
+    name = user.get_full_name()
+    return critics.filter(name=name).first() if name else None
+
+
 class PastedReviewForm(forms.Form):
-    """A review as pasted from another site or editor, to become the body's blocks."""
+    """A review as pasted from another site or editor, to become the body's blocks and fill
+    the fields it gives (the title, the facts, the categories, the intro).
+
+    A new review has no body to add to: its form has no placement."""
 
     class Placement(models.TextChoices):
         REPLACE = "replace", "Replace the body with it"
@@ -43,16 +62,33 @@ class PastedReviewForm(forms.Form):
         max_length=200_000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=(
-            "Text or HTML. Headings start sections, a heading that warns of spoilers starts a "
-            "spoiler section, a line such as 'Verdict: Must See, 8/10' becomes the verdict and "
+            "Text or HTML. A first line or heading with the title, lines of facts such as "
+            "'1924 · Directed by Buster Keaton · 45 min' and 'Categories: Comedy, Silent era' "
+            "fill the review's fields; the first paragraph becomes the intro if it has none. "
+            "Headings start sections, a heading that warns of spoilers starts a spoiler "
+            "section, a line such as 'Verdict: Must See, 8/10' becomes the verdict and "
             "quotations become quotes. Nothing changes until you confirm."
         ),
     )
     placement = forms.ChoiceField(
         choices=Placement.choices, initial=Placement.REPLACE, widget=forms.RadioSelect
     )
+    # Fields the review has filled that the editor chose to replace with the text's values.
+    replace = forms.MultipleChoiceField(
+        required=False,
+        choices=[(name, name) for name in FILLED_FROM_TEXT],
+        widget=forms.CheckboxSelectMultiple,
+    )
     # The fingerprint of the text the editor saw converted: a changed text is shown again first.
     previewed = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, new_review=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if new_review:
+            del self.fields["placement"]
+
+    def replaces_body(self):
+        return self.cleaned_data.get("placement", self.Placement.REPLACE) == self.Placement.REPLACE
 
     def fingerprint(self):
         return hashlib.sha256(self.cleaned_data["text"].encode()).hexdigest()

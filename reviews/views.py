@@ -1,5 +1,5 @@
 """Search over reviews and people; the pages of people and the A-Z people index; in the admin,
-filling a review's body from pasted text.
+filling a review, or making a new one, from pasted text.
 
 A search costs one full-text query per normalised query, not one per request: it ranks up to
 MOST_RESULTS + 1 matches and counts them at once (past MOST_RESULTS the count says "more than"),
@@ -21,6 +21,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import Truncator
+from wagtail.models import Page, PageSubscription
 
 from pagecache import keys, tags
 from pagecache.routing import use_site
@@ -31,9 +32,10 @@ from people.models import Person
 
 from . import cache
 from .blocks import ReviewBodyBlock
-from .conversion import VerdictLabels, body_text, html_to_body, visible_text
-from .forms import PastedReviewForm
-from .models import ReviewCredit, ReviewPage
+from .conversion import VerdictLabels, body_text, visible_text
+from .forms import PastedReviewForm, byline_for
+from .models import Category, Critic, ReviewCredit, ReviewPage
+from .pasted import fill_review, fills_for, read_review
 
 MAX_QUERY_LENGTH = 100
 RESULTS_PER_PAGE = 10
@@ -179,19 +181,16 @@ def index_letter(sort_as):
 # Filling a review from pasted text (admin) ----------------------------------------------------
 
 
-def pasted_blocks(review, form, labels):
+def pasted_blocks(review, form, conversion):
     """The body the pasted text gives `review`, the new blocks, and what the editor should hear.
 
     Added to a body that has its verdict, a pasted verdict is left out: a review has one.
     """
-    conversion = html_to_body(
-        form.cleaned_data["text"], verdicts=labels, work_title=review.reviewed_title
-    )
     new, notes = (
         conversion.blocks,
         [f"{kind}: {detail}" if detail else kind for kind, detail in conversion.warnings],
     )
-    if form.cleaned_data["placement"] == PastedReviewForm.Placement.REPLACE:
+    if form.replaces_body():
         return new, new, notes
     body = list(review.body.raw_data)
     if any(block["type"] == "verdict" for block in body):
@@ -214,26 +213,69 @@ def block_summaries(blocks, labels):
 
 
 def fill_from_pasted_text(request, page_id):
-    """Show the blocks a pasted review becomes; on confirmation, save them as a new draft."""
+    """Fill a review from pasted text (its latest revision), after showing what it gives."""
     review = get_object_or_404(ReviewPage, pk=page_id)
     if not review.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    review = review.get_latest_revision_as_object()
-    form = PastedReviewForm(request.POST or None)
-    context = {"review": review, "form": form}
+    return pasted_review(request, review.get_latest_revision_as_object())
+
+
+def new_review_from_pasted_text(request, parent_id):
+    """A new review under the parent page, made from pasted text: its title comes from the text."""
+    parent = get_object_or_404(Page, pk=parent_id).specific
+    allowed = parent.permissions_for_user(request.user).can_add_subpage()
+    if not (allowed and ReviewPage.can_create_at(parent)):
+        raise PermissionDenied
+    review = ReviewPage(owner=request.user, author=byline_for(request.user, Critic.objects))
+    return pasted_review(request, review, parent)
+
+
+def pasted_review(request, review, parent=None):
+    """Show the blocks and the field values the pasted text gives; on confirmation, save them
+    as a new draft of `review` (a new review under `parent`). A field the review has filled
+    keeps its value unless the editor ticked it to be replaced."""
+    form = PastedReviewForm(request.POST or None, new_review=parent is not None)
+    context = {"review": review, "parent": parent, "form": form}
     if request.method == "POST" and form.is_valid():
         labels = VerdictLabels()
-        body, new, notes = pasted_blocks(review, form, labels)
-        if form.confirmed() and new:
+        pasted = read_review(
+            form.cleaned_data["text"],
+            categories=Category.objects.all(),
+            verdicts=labels,
+            work_title=review.reviewed_title,
+            with_intro=not review.intro,
+        )
+        body, new, notes = pasted_blocks(review, form, pasted.conversion)
+        fills = fills_for(review, pasted)
+        added = fill_review(review, pasted, fills, form.cleaned_data["replace"])
+        changes = bool(new or added or any(f.state == "fill" for f in fills))
+        if form.confirmed() and changes and review.title:
             review.body = body
-            review.save_revision(user=request.user, log_action=True)
-            messages.success(
-                request,
-                f"{len(new)} blocks from the pasted text are in the body of "
-                f"“{review.title}” as a draft: check them, then publish.",
-            )
-            return redirect("wagtailadmin_pages:edit", review.pk)
+            return saved_review(request, review, parent, len(new))
         form.data = form.data.copy()
         form.data["previewed"] = form.fingerprint()
-        context.update(blocks=block_summaries(new, labels), notes=notes)
+        context.update(
+            blocks=block_summaries(new, labels),
+            notes=notes,
+            pasted=pasted,
+            fills=fills,
+            added_categories=added,
+            can_confirm=changes and bool(review.title),
+        )
     return TemplateResponse(request, "reviews/admin/fill_from_pasted_text.html", context)
+
+
+def saved_review(request, review, parent, block_count):
+    """Save the filled review as a draft (adding it under `parent` if it is new)."""
+    if parent is not None:
+        review.live = False
+        parent.add_child(instance=review)
+        # As Wagtail's own create view does: the author hears of comments on the draft.
+        PageSubscription.objects.create(page=review, user=request.user, comment_notifications=True)
+    review.save_revision(user=request.user, log_action=True)
+    messages.success(
+        request,
+        f"{block_count} blocks from the pasted text, and the fields it fills, are in "
+        f"“{review.title}” as a draft: check them, then publish.",
+    )
+    return redirect("wagtailadmin_pages:edit", review.pk)

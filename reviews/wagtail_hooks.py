@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .dashboard import RecentlyPublishedPanel, ReviewsAwaitingModerationPanel
 from .models import AffiliateDisclosure, Category, Critic, ReviewPage, VerdictLabel
-from .views import fill_from_pasted_text
+from .views import fill_from_pasted_text, new_review_from_pasted_text
 
 
 class ReviewFilterSet(PageFilterSet):
@@ -175,7 +175,12 @@ def review_admin_urls():
             "reviews/<int:page_id>/fill/",
             fill_from_pasted_text,
             name="reviews_fill_from_pasted_text",
-        )
+        ),
+        path(
+            "reviews/new/<int:parent_id>/fill/",
+            new_review_from_pasted_text,
+            name="reviews_new_from_pasted_text",
+        ),
     ]
 
 

@@ -87,6 +87,8 @@ def test_block_editor_posts_keep_their_own_paragraphs(db):
         ("Review (with Spoilers)", "spoiler"),
         ("Spoilers: the ending", "spoiler"),
         ("Characters & Story", ""),
+        ("Scores of extras", ""),  # a word that starts with "score" is no verdict
+        ("Ratings agencies and their cuts", ""),
     ],
 )
 def test_what_a_heading_announces(title, role):

@@ -81,19 +81,23 @@
             };
         }
 
-        // A saved review (autosave saves a new one) can be filled from a review pasted whole.
+        // A review can be filled from a review pasted whole; a new one is made from it, its
+        // title and facts included, until autosave saves it (then the saved one is filled).
         const paste = document.createElement("a");
         paste.className = "button button-small button-secondary review-quick-blocks__paste";
         paste.textContent = "Fill from pasted text…";
         const form = stream.container[0].closest("form");
         function showPaste() {
             const editing = /\/pages\/(\d+)\/edit\/$/;
+            const adding = /\/pages\/add\/reviews\/reviewpage\/(\d+)\/$/;
             // Autosave points the form at the new review's edit view once it has saved it.
             const path = form
                 ? new URL(form.action, window.location.href).pathname
                 : window.location.pathname;
-            paste.hidden = !editing.test(path);
-            paste.href = path.replace(editing, "/reviews/$1/fill/");
+            paste.hidden = !editing.test(path) && !adding.test(path);
+            paste.href = path
+                .replace(editing, "/reviews/$1/fill/")
+                .replace(adding, "/reviews/new/$1/fill/");
         }
         if (form) {
             new MutationObserver(showPaste).observe(form, {attributeFilter: ["action"]});
