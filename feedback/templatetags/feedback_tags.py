@@ -131,8 +131,7 @@ def reader_rating(context, review):
     rated = int(rated) if rated.isdigit() and int(rated) in RATING_SCALE else None
     form = context.get("rating_form")  # only a rating sent back with an error
 
-    def values(form_token):
-        summary = rating_summary(context, review)
+    def values(form_token, summary):
         return {
             "review": review,
             "summary": summary,
@@ -146,8 +145,16 @@ def reader_rating(context, review):
         }
 
     if form is not None or rated is not None:
-        return section(context, "rating.html", values(issue_token(review)))
-    return kept_section(context, "rating", review, {cache.ratings(review.pk)}, values)
+        summary = rating_summary(context, review)
+        return section(context, "rating.html", values(issue_token(review), summary))
+    # Read again for the kept section (see kept_section), not taken from the page's context.
+    return kept_section(
+        context,
+        "rating",
+        review,
+        {cache.ratings(review.pk)},
+        lambda form_token: values(form_token, ReaderRating.cached_summary(review)),
+    )
 
 
 def section(context, name, values):
@@ -157,7 +164,10 @@ def section(context, name, values):
 
 def kept_section(context, name, page, shown, values):
     """The section as `values(form_token)` renders it, kept until one of the tags `shown` or a
-    chrome part it reads changes; every render puts a new form token in it."""
+    chrome part it reads changes; every render puts a new form token in it.
+
+    `values` reads what it shows through the cache, not from what the page read earlier: what
+    is kept must be read after the generation it is stored against (pagecache.tags)."""
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
         return section(context, f"{name}.html", values(issue_token(page)))
