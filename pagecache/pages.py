@@ -27,8 +27,13 @@ from . import tags
 FORMAT = 2
 LOOKUP = "pagecache.lookup"  # what the front found, for the middleware (environ key)
 COMPRESSIBLE = re.compile(r"^text/|xml|json|javascript")
-BROTLI_QUALITY = 5  # smaller than gzip's best, as fast as gzip's default (11: 60x slower)
-GZIP_LEVEL = 6
+# Every page is compressed on the miss that stores it, while a reader waits. Measured on the
+# 49 KB heavy review (docs/performance.md): brotli 4 makes 6.6 KB in 0.30 ms (5: 6.2 KB in
+# 0.41 ms); gzip 3, the slowest of zlib's fast levels, 7.9 KB in 0.19 ms (6: 7.2 KB in
+# 0.39 ms; 4 and up search harder and cost a third more at once). Either size still fits in
+# the first flight of a new connection (about 14 KB), so the bigger levels gained readers nothing.
+BROTLI_QUALITY = 4  # what browsers get: smaller than gzip's best
+GZIP_LEVEL = 3  # for the few readers without brotli
 
 
 @dataclass

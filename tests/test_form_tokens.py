@@ -172,3 +172,49 @@ def test_a_double_click_sent_at_the_same_moment_stores_one_comment(review_index)
     assert run_in_threads(clicks, click) == []
     assert Comment.objects.filter(page=review).count() == 1
     assert answers == [f"{review.url}?comment=received#comments"] * clicks
+
+
+# The rating and comment sections are rendered once and kept; each render gets its own tokens.
+
+SECTIONS = ["feedback/includes/rating.html", "feedback/includes/comments.html"]
+FORMS = [".rating-form", "#comment-form"]
+
+
+def rendered(client, page, query):
+    """A render of the page that misses the page cache (a new query string) and its forms."""
+    response = client.get(f"{page.url}?{query}")
+    assert response["X-Page-Cache"] == "miss"
+    soup = BeautifulSoup(response.content, "html.parser")
+    tokens = [soup.select_one(f"{form} [name=form_token]")["value"] for form in FORMS]
+    return response, soup, tokens
+
+
+def test_the_forms_are_rendered_once_and_each_render_issues_new_tokens(client, review, clock):
+    first, _, issued = rendered(client, review, "first")
+    assert set(SECTIONS) <= {template.name for template in first.templates}
+    clock(600)
+    again, _, tokens = rendered(client, review, "again")
+    assert not set(SECTIONS) & {template.name for template in again.templates}
+    for token in tokens:
+        assert protection.read_token(token, review).age < 5
+    assert [protection.read_token(token, review).age > 595 for token in issued] == [True, True]
+
+
+def test_kept_forms_show_new_votes_and_comments(client, review, rate):
+    rendered(client, review, "before")
+    rate(review, 4)
+    Comment.objects.create(
+        page=review, name="Ellen", email="e@example.com", body="Eerie.", status=Status.APPROVED
+    )
+    _, soup, _ = rendered(client, review, "after")
+    assert soup.select_one(".reader-rating__summary").get_text() == (
+        "User rating 4.0 / 5 from 1 reader"
+    )
+    assert soup.select_one("#comments-heading").get_text() == "1 comment"
+
+
+def test_a_page_answering_a_vote_renders_the_rating_form_for_that_reader(client, review):
+    rendered(client, review, "kept")
+    response = client.get(f"{review.url}?rated=4")
+    assert [name in {t.name for t in response.templates} for name in SECTIONS] == [True, False]
+    assert "your rating of 4 is counted" in response.text

@@ -1,7 +1,10 @@
 """Every public page: landmarks, skip link, one h1, the stylesheet, settings in the chrome."""
 
+from unittest import mock
+
 import pytest
 from bs4 import BeautifulSoup
+from django.templatetags.static import StaticNode
 
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
@@ -63,6 +66,16 @@ def test_tagline_and_social_links_come_from_site_settings(client, home_page):
     link = soup.select_one(".site-footer__social a")
     assert (link.get_text(), link["href"]) == ("Mastodon", "https://mastodon.example/@x")
     assert soup.find("meta", attrs={"name": "description"})["content"] == "Reviews after dark."
+
+
+def test_the_head_links_are_rendered_once_for_every_page(client, site_pages):
+    client.get(site_pages[0])
+    with mock.patch.object(StaticNode, "handle_simple", wraps=StaticNode.handle_simple) as static:
+        for url in site_pages:
+            soup = BeautifulSoup(client.get(url).content, "html.parser")
+            stylesheet = soup.select_one("head link[rel=stylesheet]")["href"]
+            assert stylesheet.startswith("/static/css/site."), url
+    assert "css/site.css" not in {call.args[0] for call in static.call_args_list}
 
 
 def test_stylesheet_is_served_and_light(client):

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from core.chrome import chrome_for
 from feedback import cache
 from feedback.forms import CommentForm
 from feedback.models import RATING_SCALE, Comment, ReaderRating, rating_text
@@ -10,6 +11,10 @@ from pagecache import keys, tags
 register = template.Library()
 
 COMMENT_LIST_SECONDS = 7 * 24 * 60 * 60
+SECTION_SECONDS = 24 * 60 * 60
+# Where a kept section's forms carry their token: each render puts a new one in its place. It is
+# markup, so no reader's text (always escaped) can contain it.
+TOKEN_SLOT = mark_safe("<form-token>")
 
 POST_MESSAGES = {
     "received": "Thank you: your comment is awaiting moderation and will appear once approved.",
@@ -71,10 +76,11 @@ def blank_fields(context, page):
     return BLANK_FIELDS["html"]
 
 
-@register.inclusion_tag("feedback/includes/comments.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_comments(context, page):
+    """The comments and the form for a new one, kept while every reader gets the same: unless
+    the page answers a comment (one to correct, or sent) or offers a reply to one."""
     request = context.get("request")
-    shown = comment_list(context, page)
     form = context.get("comment_form")  # sent back with errors
     if form is not None:
         replying_to = form.cleaned_data.get("parent")
@@ -82,19 +88,29 @@ def page_comments(context, page):
         replying_to = reply_target(request, page)
         # A new comment needs no form of its own: the blank fields are the same everywhere.
         form = replying_to and CommentForm(page=page, initial={"parent": replying_to.pk})
-    return {
-        "request": request,
-        "page": page,
-        "comment_list": mark_safe(shown["html"]),
-        "blank_fields": None if form else blank_fields(context, page),
-        "count": shown["count"],
-        "form": form,
-        # A page answering a post keeps the reader's start token (feedback/protection.py).
-        "form_token": context.get("comment_token") or issue_token(page),
-        "replying_to": replying_to,
-        "message": POST_MESSAGES.get(request.GET.get("comment")) if request else None,
-        "privacy_page": privacy_page(context),
-    }
+    message = POST_MESSAGES.get(request.GET.get("comment")) if request else None
+
+    def values(form_token):
+        shown = comment_list(context, page)
+        return {
+            "request": request,
+            "page": page,
+            "comment_list": mark_safe(shown["html"]),
+            "blank_fields": None if form else blank_fields(context, page),
+            "count": shown["count"],
+            "form": form,
+            "form_token": form_token,
+            "replying_to": replying_to,
+            "message": message,
+            "privacy_page": privacy_page(context),
+        }
+
+    # A page answering a post keeps the reader's start token (feedback/protection.py).
+    token = context.get("comment_token")
+    if form or message or token:
+        return section(context, "comments.html", values(token or issue_token(page)))
+    shown = {cache.comments(page.pk), keys.page(page.pk)}  # closing comments removes the form
+    return kept_section(context, "comments", page, shown, values)
 
 
 def privacy_page(context):
@@ -106,22 +122,65 @@ def rating_summary(context, review):
     return context.get("rating_summary") or ReaderRating.cached_summary(review)
 
 
-@register.inclusion_tag("feedback/includes/rating.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def reader_rating(context, review):
+    """The readers' votes and the rating form, kept while every reader gets the same: unless
+    the page answers a vote (thanks for it, or a rating to correct)."""
     request = context.get("request")
     rated = request.GET.get("rated", "") if request else ""
-    summary = rating_summary(context, review)
-    return {
-        "review": review,
-        "summary": summary,
-        "summary_text": rating_text(summary["average"], summary["count"]),
-        "distribution": vote_distribution(summary),
-        "form": context.get("rating_form"),  # only a rating sent back with an error
-        "form_token": issue_token(review),
-        "scale": list(RATING_SCALE),
-        "rated": int(rated) if rated.isdigit() and int(rated) in RATING_SCALE else None,
-        "privacy_page": privacy_page(context),
-    }
+    rated = int(rated) if rated.isdigit() and int(rated) in RATING_SCALE else None
+    form = context.get("rating_form")  # only a rating sent back with an error
+
+    def values(form_token, summary):
+        return {
+            "review": review,
+            "summary": summary,
+            "summary_text": rating_text(summary["average"], summary["count"]),
+            "distribution": vote_distribution(summary),
+            "form": form,
+            "form_token": form_token,
+            "scale": list(RATING_SCALE),
+            "rated": rated,
+            "privacy_page": privacy_page(context),
+        }
+
+    if form is not None or rated is not None:
+        summary = rating_summary(context, review)
+        return section(context, "rating.html", values(issue_token(review), summary))
+    # Read again for the kept section (see kept_section), not taken from the page's context.
+    return kept_section(
+        context,
+        "rating",
+        review,
+        {cache.ratings(review.pk)},
+        lambda form_token: values(form_token, ReaderRating.cached_summary(review)),
+    )
+
+
+def section(context, name, values):
+    template = context.template.engine.get_template(f"feedback/includes/{name}")
+    return mark_safe(template.render(context.new(values)))
+
+
+def kept_section(context, name, page, shown, values):
+    """The section as `values(form_token)` renders it, kept until one of the tags `shown` or a
+    chrome part it reads changes; every render puts a new form token in it.
+
+    `values` reads what it shows through the cache, not from what the page read earlier: what
+    is kept must be read after the generation it is stored against (pagecache.tags)."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return section(context, f"{name}.html", values(issue_token(page)))
+
+    def build():
+        with chrome_for(request).tags_read() as read:
+            html = section(context, f"{name}.html", values(TOKEN_SLOT))
+        return {"html": html, "chrome": sorted(read)}, shown | read
+
+    key = f"feedback-{name}:{request.scheme}://{request.get_host()}:{page.pk}"
+    kept = tags.fetch_or_build(key, build, SECTION_SECONDS)
+    tags.also_depends_on(request, *kept["chrome"])  # as reading those parts would
+    return mark_safe(kept["html"].replace(TOKEN_SLOT, issue_token(page)))
 
 
 def vote_distribution(summary):
