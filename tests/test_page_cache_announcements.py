@@ -41,7 +41,12 @@ def invalidate_from_another_process(private_redis, tag):
     )
     subprocess.run(
         [sys.executable, "-c", script],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        # Its database is its own: the test's transaction is not visible to it anyway.
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DATABASE_URL": "sqlite://:memory:",
+        },
         check=True,
         timeout=60,
     )
