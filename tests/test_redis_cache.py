@@ -5,6 +5,7 @@ import os
 import pytest
 import redis
 from django.core.cache import caches
+from django.core.cache.backends.base import CacheKeyWarning
 
 from config.settings.base import cache_settings
 
@@ -47,3 +48,14 @@ def test_caches_made_again_reuse_the_client_and_keep_their_prefixes(redis_caches
     assert again.get("greeting") == "hello"
     assert other.get("greeting") is None
     first.delete("greeting")
+
+
+def test_keys_are_not_checked_against_memcached_limits(redis_caches, recwarn):
+    pages, _ = redis_caches("tests-long-keys")
+    key = "a key memcached would refuse " + "x" * 250
+
+    pages.set(key, "kept", 30)
+
+    assert pages.get(key) == "kept"
+    assert not [w for w in recwarn if issubclass(w.category, CacheKeyWarning)]
+    pages.delete(key)
