@@ -1,9 +1,9 @@
 """Moving a WordPress site in: posts become reviews, pages standard pages, and the rest follows.
 
 Each post or page is imported in a savepoint of its own, with its comments and redirects, so
-an error leaves nothing half-written; posts commit in batches (`import_batch`). Every part of the export is recorded in `ImportedItem`: a
-second run updates what changed in WordPress, leaves alone what an editor has changed here
-since, and duplicates nothing.
+an error leaves nothing half-written; posts commit in batches (`import_batch`). Every part of
+the export is recorded in `ImportedItem`: a second run updates what changed in WordPress, leaves
+alone what an editor has changed here since, and duplicates nothing.
 """
 
 import contextlib
@@ -258,8 +258,8 @@ class WordPressImport:
         self.report = Report()
         self.authors = {}
         self.categories = {}
-        # Categories, critics and users found or made, kept across posts so that each is looked
-        # up once per import; emptied when a post fails, as what it made was rolled back.
+        # Categories, tags, critics and users found or made, kept across posts so that each is
+        # looked up once per import; emptied when a post fails, as what it made was rolled back.
         self.lookups = {}
         self.unindexed = []  # pages saved but not yet indexed for search: (model, pk)
         self.unreferenced = []  # pages and comments not yet in the reference index: (model, pk)
@@ -294,11 +294,11 @@ class WordPressImport:
             with transaction.atomic():
                 self.prepare_site()
             bar = self.progress(survey.items)
-            items = wxr.read(self.path, survey.lenient)
             try:
-                while self.import_batch(items, bar):
-                    if len(self.unindexed) >= SEARCH_BATCH:
-                        self.index_for_search()
+                with contextlib.closing(wxr.read(self.path, survey.lenient)) as items:
+                    while self.import_batch(items, bar):
+                        if len(self.unindexed) >= SEARCH_BATCH:
+                            self.index_for_search()
             finally:
                 self.index_for_search()  # also what an interrupted import committed
             bar.close()
@@ -439,9 +439,8 @@ class WordPressImport:
 
     def channel_tag(self, value):
         name = Truncator(html.unescape(value["name"] or value["slug"])).chars(100)
-        if name and not Tag.objects.filter(name=name).exists():
-            Tag.objects.create(name=name)
-            self.report.count("tags", "created")
+        if name:
+            self.tag(name)
 
     # Posts and pages ----------------------------------------------------------------------
 
@@ -620,10 +619,17 @@ class WordPressImport:
     def set_terms(self, page, item):
         page.categories.set([self.category(slug, name) for slug, name in item.categories])
         names = {Truncator(name).chars(100) for _, name in item.tags if name}
-        known = set(Tag.objects.filter(name__in=names).values_list("name", flat=True))
-        for _ in names - known:
+        page.tags.set([self.tag(name) for name in sorted(names)])
+
+    def tag(self, name):
+        return self.remembered(("tag", name), lambda: self.find_or_create_tag(name))
+
+    def find_or_create_tag(self, name):
+        tag = Tag.objects.filter(name=name).first()
+        if tag is None:
+            tag = Tag.objects.create(name=name)
             self.report.count("tags", "created")
-        page.tags.set(sorted(names))
+        return tag
 
     def category(self, slug, name):
         """Categories by slug; WordPress's hierarchy is flattened (README explains why)."""
