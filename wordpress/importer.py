@@ -23,7 +23,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
@@ -262,7 +262,7 @@ class WordPressImport:
         # looked up once per import; emptied when a post fails, as what it made was rolled back.
         self.lookups = {}
         self.unindexed = []  # pages saved but not yet indexed for search: (model, pk)
-        self.unreferenced = []  # pages and comments not yet in the reference index: (model, pk)
+        self.unreferenced = []  # pages and comments not yet in the reference index
 
     # Checks before anything is written ----------------------------------------------------
 
@@ -337,22 +337,22 @@ class WordPressImport:
         """Wagtail's reference index for the pages and comments saved since the last call.
 
         What `ReferenceIndex.create_or_update_for_object` does for one object, for a batch of
-        them: a page's cluster relations are loaded with it, its old references deleted and
-        the new ones inserted in one query per model instead of five per object.
+        them: the pages' cluster relations are loaded together, their old references deleted
+        and the new ones inserted in one query per model instead of five per object.
         """
-        objects = defaultdict(set)
-        for model, pk in self.unreferenced:
-            objects[model].add(pk)
+        objects = defaultdict(dict)
+        for obj in self.unreferenced:
+            objects[type(obj)][obj.pk] = obj
         self.unreferenced.clear()
-        for model, pks in objects.items():
+        for model, found in objects.items():
             relations = [r.get_accessor_name() for r in get_all_child_relations(model)]
-            found = model.objects.filter(pk__in=pks).prefetch_related(*relations)
+            prefetch_related_objects(list(found.values()), *relations)
             types = [
                 ContentType.objects.get_for_model(m, for_concrete_model=False)
                 for m in [model, *model._meta.get_parent_list()]
             ]
             ReferenceIndex.objects.filter(
-                base_content_type=types[-1], object_id__in=[str(pk) for pk in pks]
+                base_content_type=types[-1], object_id__in=[str(pk) for pk in found]
             ).delete()
             ReferenceIndex.objects.bulk_create(
                 [
@@ -366,7 +366,7 @@ class WordPressImport:
                         content_path=content_path,
                         content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
                     )
-                    for obj in found
+                    for obj in found.values()
                     for to_type, to_id, model_path, content_path in set(
                         ReferenceIndex._extract_references_from_object(obj)
                     )
@@ -521,7 +521,7 @@ class WordPressImport:
                     self.set_terms(page, item)
                 self.save_status(page, item)
         self.unindexed.append((model, page.pk))
-        self.unreferenced.append((model, page.pk))
+        self.unreferenced.append(page)
         return page
 
     def index_for_search(self):
@@ -712,14 +712,15 @@ class WordPressImport:
         wanted = {Redirect.normalise_path(old) for old in old_paths}
         wanted = {path for path in wanted if path.rstrip("/") != new_path.rstrip("/")}
         found = {r.old_path: r for r in Redirect.objects.filter(site=None, old_path__in=wanted)}
-        for normalised in sorted(wanted):
-            existing = found.get(normalised)
-            if existing is None:
-                Redirect.objects.create(
-                    site=None, old_path=normalised, redirect_page=page, is_permanent=True
-                )
-                self.report.count("redirects", "created")
-            elif existing.redirect_page_id != page.pk or existing.redirect_link:
+        new = [
+            Redirect(site=None, old_path=path, redirect_page=page, is_permanent=True)
+            for path in sorted(wanted - found.keys())
+        ]
+        Redirect.objects.bulk_create(new)  # nothing listens to a redirect's saving
+        for _ in new:
+            self.report.count("redirects", "created")
+        for existing in found.values():
+            if existing.redirect_page_id != page.pk or existing.redirect_link:
                 existing.redirect_page, existing.redirect_link = page, ""
                 existing.save()
                 self.report.count("redirects", "updated")
@@ -745,7 +746,7 @@ class WordPressImport:
             made[key] = self.new_comment(wp_comment, page, known, made)
             self.report.count("comments", "created")
         Comment.add_many(list(made.values()))
-        self.unreferenced += [(Comment, comment.pk) for comment in made.values()]
+        self.unreferenced += made.values()
         ImportedItem.objects.bulk_create(
             ImportedItem(site_url=self.site_url, source_key=key, object_id=comment.pk)
             for key, comment in made.items()
