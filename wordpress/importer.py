@@ -33,7 +33,7 @@ from modelsearch.signal_handlers import post_save_signal_handler as search_signa
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
@@ -663,15 +663,29 @@ class WordPressImport:
         What Wagtail's publishing does to a page that has never been saved, without saving it
         three times: one full save into the tree (which links the people it credits and keeps
         its terms), its revision, and the `page_published` signal that refreshes cached pages.
+        The revision is what `save_revision()` writes, without what only an existing page has
+        (comments of its own, an earlier revision), and made the latest and the live one in a
+        single update.
         """
         now = timezone.now()
         page.live, page.has_unpublished_changes = True, False
         page.first_published_at = item.date or now
         page.last_published_at = now
         add_live_child(parent, page)
-        revision = page.save_revision(changed=False, log_action=False, clean=False)
-        page.live_revision = revision
-        Page.objects.filter(pk=page.pk).update(live_revision=revision)
+        revision = Revision.objects.create(
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        page.latest_revision = page.live_revision = revision
+        page.latest_revision_created_at, page.draft_title = revision.created_at, page.title
+        Page.objects.filter(pk=page.pk).update(
+            latest_revision=revision,
+            live_revision=revision,
+            latest_revision_created_at=revision.created_at,
+            draft_title=page.title,
+        )
         page_published.send(sender=type(page), instance=page, revision=revision)
         self.add_restriction(page, item)
 
