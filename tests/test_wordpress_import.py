@@ -313,6 +313,14 @@ REFERENCE_FIELDS = (
 )
 
 
+def test_everything_comes_in_however_often_the_import_commits(review_index, monkeypatch):
+    monkeypatch.setattr(importer, "COMMIT_SECONDS", 0)  # a commit after each part of the file
+    output = run_import()
+    assert "reviews: 6 created" in output
+    assert "comments: 5 created" in output
+    assert ImportedItem.objects.filter(source_key__startswith="post:").count() == 6
+
+
 @pytest.mark.parametrize("commit_posts", [3, 200])
 def test_an_interrupted_import_keeps_only_whole_posts(
     review_index, tmp_path, monkeypatch, commit_posts

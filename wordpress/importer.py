@@ -314,7 +314,7 @@ class WordPressImport:
         `COMMIT_SECONDS` or `COMMIT_POSTS` posts, with their reference index. An interruption
         (Ctrl-C) rolls back the post under way and commits the whole posts before it.
         """
-        started, done, interruption = time.monotonic(), 0, None
+        started, done, more, interruption = time.monotonic(), 0, False, None
         with transaction.atomic():
             try:
                 for kind, value in items:
@@ -323,15 +323,14 @@ class WordPressImport:
                         bar.update(1)
                         done += 1
                     if done >= COMMIT_POSTS or time.monotonic() - started >= COMMIT_SECONDS:
+                        more = True
                         break
-                else:
-                    done = 0
             except BaseException as exc:  # raised again once the whole posts have committed
-                interruption, done = exc, 0
+                interruption = exc
             self.index_references()
         if interruption is not None:
             raise interruption
-        return done > 0
+        return more
 
     def index_references(self):
         """Wagtail's reference index for the pages and comments saved since the last call.
