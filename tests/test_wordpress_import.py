@@ -322,18 +322,29 @@ def test_everything_comes_in_however_often_the_import_commits(review_index, monk
 
 
 @pytest.mark.parametrize("commit_posts", [3, 200])
+@pytest.mark.parametrize("stage", ["convert", "import_comments"])  # before or after its page
 def test_an_interrupted_import_keeps_only_whole_posts(
-    review_index, tmp_path, monkeypatch, commit_posts
+    review_index, tmp_path, monkeypatch, commit_posts, stage
 ):
     monkeypatch.setattr(importer, "COMMIT_POSTS", commit_posts)
-    convert = importer.content.convert
+    if stage == "convert":
+        convert = importer.content.convert
 
-    def interrupted_at_post_8(html, media, *, post_id=0, **options):
-        if post_id == 8:
-            raise KeyboardInterrupt
-        return convert(html, media, post_id=post_id, **options)
+        def interrupted_at_post_8(html, media, *, post_id=0, **options):
+            if post_id == 8:
+                raise KeyboardInterrupt
+            return convert(html, media, post_id=post_id, **options)
 
-    monkeypatch.setattr(importer.content, "convert", interrupted_at_post_8)
+        monkeypatch.setattr(importer.content, "convert", interrupted_at_post_8)
+    else:
+        import_comments = importer.WordPressImport.import_comments
+
+        def interrupted_at_post_8(self, item, page):
+            if item.wp_id == 8:
+                raise KeyboardInterrupt
+            return import_comments(self, item, page)
+
+        monkeypatch.setattr(importer.WordPressImport, "import_comments", interrupted_at_post_8)
     export = tmp_path / "generated.xml"
     write_export(export, 12)
     with pytest.raises(KeyboardInterrupt):
@@ -349,6 +360,11 @@ def test_an_interrupted_import_keeps_only_whole_posts(
     assert {page.pk for page in ReviewPage.objects.search("film")} == set(
         ReviewPage.objects.values_list("pk", flat=True)
     )
+    for model in (Page, Comment):
+        indexed = ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(model)
+        ).values_list("object_id", flat=True)
+        assert set(indexed) <= {str(pk) for pk in model.objects.values_list("pk", flat=True)}
     monkeypatch.undo()
     output = run_import(export=export)
     assert "reviews: 5 created, 7 unchanged" in output

@@ -417,14 +417,17 @@ class WordPressImport:
         try:
             with transaction.atomic():
                 action(value)
-        except Exception as exc:  # reported; the other posts still come in
-            whole.count(kind, "failed")
-            whole.merge_warnings(self.report)
-            whole.warn("not imported because of an error", f"{name}: {exc}")
-            self.media.found.clear()  # images made in the failed transaction are gone
+        except BaseException as exc:
+            self.media.found.clear()  # images made in the rolled-back savepoint are gone
             self.lookups.clear()
             del self.unindexed[indexed:]
             del self.unreferenced[referenced:]
+            if not isinstance(exc, Exception):
+                raise  # an interruption: the batch commits the posts before this one
+            # Reported; the other posts still come in.
+            whole.count(kind, "failed")
+            whole.merge_warnings(self.report)
+            whole.warn("not imported because of an error", f"{name}: {exc}")
         else:
             whole.merge(self.report)
         finally:
