@@ -35,6 +35,12 @@ def comment_changed(sender, instance, **kwargs):
         tags.invalidate(comments(instance.page_id))
 
 
+def comments_added(shown_on):
+    """New approved comments on the pages of these ids, inserted in bulk (no signals)."""
+    if shown_on:
+        tags.invalidate(*(comments(page_pk) for page_pk in sorted(shown_on)))
+
+
 @receiver(post_save, sender="feedback.ReaderRating")
 @receiver(post_delete, sender="feedback.ReaderRating")
 def rating_changed(sender, instance, **kwargs):

@@ -50,6 +50,8 @@ class PersonQuerySet(models.QuerySet):
         always goes to the longest-standing namesake (the field is typed text).
         """
         wanted = {name: names.normalise(name) for name in typed_names if names.normalise(name)}
+        if not wanted:
+            return {}
         found = {}
         for person in self.filter(normalised_name__in=set(wanted.values())).order_by("-pk"):
             found[person.normalised_name] = person

@@ -683,9 +683,10 @@ class ReviewPage(RestrictionsFromCache, Page):
         # Publishing saves the whole page: the people it credits are linked then.
         publishing = update_fields is None and self.live
         body_linked = self.link_people() if publishing else False
+        new = self._state.adding
         saved = super().save(*args, **kwargs)
         if publishing:
-            self.copy_credits()
+            self.copy_credits(replace=not new)
             if body_linked:
                 self.keep_links_in_revision()
         return saved
@@ -739,9 +740,11 @@ class ReviewPage(RestrictionsFromCache, Page):
         ]
         return changed
 
-    def copy_credits(self):
-        """Replace the review's credits with those of the version just published."""
-        self.credits.all().delete()
+    def copy_credits(self, replace):
+        """Replace the review's credits with those of the version just published (a new
+        review has none to replace)."""
+        if replace:
+            self.credits.all().delete()
         for position, credit in enumerate(self.credits_to_copy):
             credit.review, credit.position = self, position
         ReviewCredit.objects.bulk_create(self.credits_to_copy)

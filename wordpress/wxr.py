@@ -112,18 +112,21 @@ def events(path, lenient=False):
     (an address with spaces or non-ASCII letters, an undeclared prefix), as WordPress does.
     """
     try:
-        parser = etree.iterparse(
-            str(path),
-            events=("end",),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=True,
-            remove_comments=True,
-            recover=lenient,
-        )
-        for _, element in parser:
-            yield element
+        # Opened here rather than by lxml, so that a reader stopped early (an interrupted
+        # import) closes the file with the generator.
+        with open(path, "rb") as source:
+            parser = etree.iterparse(
+                source,
+                events=("end",),
+                resolve_entities=False,
+                no_network=True,
+                load_dtd=False,
+                huge_tree=True,
+                remove_comments=True,
+                recover=lenient,
+            )
+            for _, element in parser:
+                yield element
     except etree.XMLSyntaxError as exc:
         last = exc.error_log.last_error if exc.error_log else None
         if last is not None and last.domain_name == "NAMESPACE":
