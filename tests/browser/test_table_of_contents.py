@@ -52,6 +52,10 @@ def test_the_spoilers_entry_leads_to_the_closed_spoiler_without_opening_it(
     assert page.url.endswith("#spoilers")
     spoiler = page.locator("details.spoiler")
     assert 0 <= spoiler.bounding_box()["y"] < 100
+    # The switch that opens every spoiler is in view above it, still off.
+    switch = page.get_by_role("button", name="Always show spoilers")
+    assert switch.bounding_box()["y"] >= 0
+    assert switch.get_attribute("aria-pressed") == "false"
     assert not spoiler.evaluate("details => details.open")
     assert not page.locator(".spoiler__body").is_visible()
     page.context.close()
