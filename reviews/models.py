@@ -48,7 +48,7 @@ from pagecache.tags import depends_on
 from people import cache as people_cache
 from people.models import Person
 
-from . import cache
+from . import cache, contents
 from .blocks import ReviewBodyBlock
 from .forms import ReviewPageForm
 
@@ -846,6 +846,13 @@ class ReviewPage(RestrictionsFromCache, Page):
     def get_changed_cache_tags(self):
         """Besides its own page: its card and the listings it joins, leaves or moves in."""
         return cache.changed_by_publishing(self)
+
+    def sections(self):
+        """The body's sections, with the ids of their headings (reviews/contents.py)."""
+        return contents.sections(self.body.raw_data)
+
+    def table_of_contents(self):
+        return contents.table_of_contents(self.sections())
 
     def image_ids(self):
         """The poster and every image in the body, without loading them."""

@@ -290,5 +290,5 @@ def test_counts_on_the_review_and_in_listings(client, review):
 def test_comment_times_are_valid_html_datetimes_without_microseconds(client, review):
     CommentFactory(page=review, status="approved")
     soup = BeautifulSoup(client.get(review.url).content, "html.parser")
-    stamp = soup.select_one(".comment__header time")["datetime"]
+    stamp = soup.select_one(".comment > header time")["datetime"]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z", stamp), stamp

@@ -78,4 +78,5 @@ def test_the_poster_sits_in_the_header_and_the_facts_box_before_the_text(
     assert soup.select_one(".review__header .review__poster") is not None
     article = soup.select_one("article.review")
     order = [child["class"][0] for child in article.find_all(recursive=False)]
-    assert order == ["review__header", "work-facts", "review__body", "review__footer"]
+    assert order == ["review__header", "review__aside", "review__body", "review__footer"]
+    assert soup.select_one(".review__aside > .work-facts")

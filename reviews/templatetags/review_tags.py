@@ -168,14 +168,21 @@ def render_component(context, name, values):
 
 
 def render_blocks(context, review):
-    """The body's blocks as HTML, with the images and verdict label the page has loaded."""
+    """The body's blocks as HTML, with the images and verdict label the page has loaded, and
+    each section's heading with its anchor."""
     flat = context.flatten()
     shown = getattr(review, "images_shown", None)
     known = [*(shown.images().values() if shown else ()), review.verdict_label]
     known += review.people_shown()
+    anchors = {section.index: section.anchor for section in review.sections()}
     with objects_known(known):
         # Each block template escapes what it outputs; the joined HTML stays safe.
-        return mark_safe("".join(str(block.render_as_block(flat)) for block in review.body))
+        return mark_safe(
+            "".join(
+                str(block.render_as_block({**flat, "anchor": anchors.get(index)}))
+                for index, block in enumerate(review.body)
+            )
+        )
 
 
 @register.inclusion_tag("components/share_links.html", takes_context=True)

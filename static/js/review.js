@@ -22,6 +22,13 @@ for (const frame of document.querySelectorAll("[data-trailer]")) {
     });
 }
 
+// The table of contents starts closed, so that a phone's first screen shows the text. Where it
+// sits beside the text, under the facts, it opens at once: it moves nothing else there.
+const contents = document.querySelector(".toc details");
+if (contents && !matchMedia("(max-width: 48rem)").matches) {
+    contents.open = true;
+}
+
 // "Always show spoilers", for readers who have seen the film: one switch before the first
 // spoiler opens them all, here and on every review after. The choice stays in this browser's
 // localStorage, never sent anywhere. Without JavaScript each spoiler still opens on its own.
