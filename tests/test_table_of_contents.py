@@ -126,10 +126,10 @@ def test_several_spoiler_sections_are_numbered(client, review_index):
 
 def test_every_id_on_the_page_stays_unique_whatever_the_headings_say(client, review_index):
     review = ReviewPageFactory(parent=review_index)
-    CommentFactory(page=review, status="approved")
+    comment_id = f"comment-{CommentFactory(page=review, status='approved').pk}"
     # Headings that read like the ids of the page's other parts, and repeated headings.
     page_ids = [element["id"] for element in page(client, review).select("[id]")]
-    assert {"verdict", "comment-1", "id_name", "main", "comments"} <= set(page_ids)
+    assert {"verdict", comment_id, "id_name", "main", "comments"} <= set(page_ids)
     headings = [*page_ids, "Part one", "Part one", "Part one 2"]
     review.body = [
         *(shared_blocks.text_section("<p>Text.</p>", heading=h) for h in headings),
@@ -143,7 +143,7 @@ def test_every_id_on_the_page_stays_unique_whatever_the_headings_say(client, rev
     entries = listed(soup)
     assert len(entries) == len(headings) + 1
     assert all(soup.select_one(target) for _, target in entries)
-    taken = {("verdict", "#verdict-2"), ("comment-1", "#comment-1-2"), ("id_name", "#id-name")}
+    taken = {("verdict", "#verdict-2"), (comment_id, f"#{comment_id}-2"), ("id_name", "#id-name")}
     assert taken <= set(entries)
     assert [target for _, target in entries[-4:]] == [
         "#part-one",
