@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import F, prefetch_related_objects
@@ -568,7 +569,7 @@ class WordPressImport:
         # The body's verdict labels are those the converter chose from.
         with indexed_once(model), objects_known(self.verdicts.labels):
             if page is None and self.goes_live_now(item):
-                page = model(slug=self.free_slug(parent, item), **fields)
+                page = model(slug=self.wanted_slug(item), **fields)
                 page.owner = self.owner(item)
                 self.create_published(parent, page, item)
             else:
@@ -633,11 +634,16 @@ class WordPressImport:
                 text = plain_text(block["value"][name])
         return Truncator(text or item.title.strip() or "Imported from WordPress").chars(limit)
 
-    def free_slug(self, parent, item):
+    @staticmethod
+    def wanted_slug(item):
         base = slugify(unquote(item.slug), allow_unicode=True) or slugify(
             item.title, allow_unicode=True
         )
-        base = (base or f"{item.post_type}-{item.wp_id}")[:200]
+        return (base or f"{item.post_type}-{item.wp_id}")[:200]
+
+    def free_slug(self, parent, item):
+        """The wanted slug, or the first of slug-2, slug-3… that no sibling has."""
+        base = self.wanted_slug(item)
         taken = set(
             parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
         )
@@ -754,7 +760,7 @@ class WordPressImport:
         page.live, page.has_unpublished_changes = True, False
         page.first_published_at = item.date or now
         page.last_published_at = now
-        add_live_child(parent, page, self.last_paths)
+        add_live_child(parent, page, self.last_paths, lambda: self.free_slug(parent, item))
         for relation in get_all_child_relations(page):
             setattr(page, relation.get_accessor_name(), [])
         if isinstance(page, ReviewPage):
@@ -888,7 +894,7 @@ class WordPressImport:
             self.report.count("images", "skipped")
 
 
-def add_live_child(parent, page, last_paths):
+def add_live_child(parent, page, last_paths, free_slug):
     """`parent.add_child(instance=page)` for a live page, without the queries that ask the
     database what the importer already knows, nor Wagtail's log entry (`creation_log_entry`).
 
@@ -896,7 +902,8 @@ def add_live_child(parent, page, last_paths):
     the parent read again, each foreign key checked to exist (the importer took them from the
     database), the new path and translation key checked to be unique (the database's unique
     constraints refuse them anyway) and whether a fresh translation key is a site's root. The
-    fields are still validated, the slug still checked against its siblings; the parent's row
+    fields are still validated, the slug still checked against its siblings (by Wagtail's
+    clean: `free_slug()` is asked for another only if it is taken); the parent's row
     is locked first, as treebeard does, by updating its count of children. While that lock
     is held (until the transaction ends) no one else adds a child, so `last_paths` (parent
     id: its last child's path) is read once per parent and kept up to date here.
@@ -914,7 +921,13 @@ def add_live_child(parent, page, last_paths):
     page.locale_id = parent.locale_id
     page._is_site_root = False  # what Wagtail's own listings annotate; no site has its new key
     relations = [field.name for field in page._meta.concrete_fields if field.is_relation]
-    page.full_clean(exclude=relations, validate_unique=False)
+    try:
+        page.full_clean(exclude=relations, validate_unique=False)
+    except ValidationError as error:
+        if "slug" not in error.message_dict:
+            raise
+        page.slug = free_slug()
+        page.full_clean(exclude=relations, validate_unique=False)
     page.save(clean=False, log_action=None)
 
 
