@@ -95,7 +95,8 @@ def listing_place(review):
     """The listings a live review is in, and what decides its place in them."""
     if not review.live:
         return set(), None
-    categories = review.categories.all().values_list("pk", flat=True)
+    # "id", not "pk": the categories may be those in hand (modelcluster), not a query.
+    categories = review.categories.all().values_list("id", flat=True)
     order = (review.date_published, review.first_published_at)
     listings = listings_of(review.kind, review.release_year, categories, review.author_id)
     return listings, order

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import F, prefetch_related_objects
@@ -31,17 +32,28 @@ from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler as search_signal_handler
 from taggit.models import Tag
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision, Site
+from wagtail.log_actions import get_active_log_context
+from wagtail.models import (
+    Page,
+    PageLogEntry,
+    PageViewRestriction,
+    ReferenceIndex,
+    Revision,
+    Site,
+)
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail.signals import page_published
 
+from core.prefetch import objects_known
 from feedback.models import Comment
 from feedback.protection import private_hash
 from home.models import HomePage, StandardPage
+from pagecache import tags as cache_tags
+from pagecache.invalidation import changed_by
 from reviews.conversion import REVIEW_BLOCKS, VerdictLabels
-from reviews.models import Category, Critic, ReviewIndexPage, ReviewPage
+from reviews.models import Category, Critic, ReviewIndexPage, ReviewPage, ReviewPageTag
 
 from . import content, wxr
 from .models import ImportedItem
@@ -261,8 +273,17 @@ class WordPressImport:
         # Categories, tags, critics and users found or made, kept across posts so that each is
         # looked up once per import; emptied when a post fails, as what it made was rolled back.
         self.lookups = {}
+        self.records = {}  # source_key -> ImportedItem of this site, read once per import
+        self.recorded = []  # keys of the records the post under way wrote
         self.unindexed = []  # pages saved but not yet indexed for search: (model, pk)
         self.unreferenced = []  # pages and comments not yet in the reference index
+        # New pages of the batch: their creation logged and their cached copies refreshed
+        # together once the batch's posts are in, in the batch's transaction.
+        self.unlogged = []
+        self.published = []
+        # The path of each parent's last child, known while the batch's transaction holds the
+        # parent's row locked (`add_live_child`).
+        self.last_paths = {}
 
     # Checks before anything is written ----------------------------------------------------
 
@@ -288,6 +309,10 @@ class WordPressImport:
             self.report,
         )
         self.verdicts = VerdictLabels()
+        self.records = {
+            record.source_key: record
+            for record in ImportedItem.objects.filter(site_url=self.site_url)
+        }
         # A dry run happens in one transaction that is rolled back; a real one commits a batch
         # of posts at a time, so a long import never holds the database for the whole of its run.
         with transaction.atomic() if self.options.dry_run else contextlib.nullcontext():
@@ -315,6 +340,7 @@ class WordPressImport:
         (Ctrl-C) rolls back the post under way and commits the whole posts before it.
         """
         started, done, more, interruption = time.monotonic(), 0, False, None
+        self.last_paths.clear()  # the last batch's locks are gone
         with transaction.atomic():
             try:
                 for kind, value in items:
@@ -327,7 +353,10 @@ class WordPressImport:
                         break
             except BaseException as exc:  # raised again once the whole posts have committed
                 interruption = exc
+            PageLogEntry.objects.bulk_create(self.unlogged)
+            self.unlogged.clear()
             self.index_references()
+            self.refresh_caches()
         if interruption is not None:
             raise interruption
         return more
@@ -373,6 +402,19 @@ class WordPressImport:
                 ignore_conflicts=True,
             )
 
+    def refresh_caches(self):
+        """Refresh the cached copies of what the batch's new pages change, once per batch.
+
+        What `page_published`'s receivers do for each page, for all of them at once: the tags
+        each page's publication retires (`pagecache`) and its addresses purged from a frontend
+        cache (Wagtail's). The third receiver, for the privacy page's link, acts only on a page
+        with the privacy page at or below it, which a page just created cannot be.
+        """
+        if self.published:
+            cache_tags.invalidate(*{tag for page in self.published for tag in changed_by(page)})
+            purge_pages_from_cache(self.published)
+            self.published.clear()
+
     def prepare_site(self):
         """The home page, its Site and a review index: made if the site has none yet."""
         home = HomePage.objects.first()
@@ -413,15 +455,20 @@ class WordPressImport:
         """Do `action(value)` whole or not at all; count what it made only if it committed."""
         whole, self.report = self.report, Report()
         self.media.report = self.report
-        indexed, referenced = len(self.unindexed), len(self.unreferenced)
+        pending = [self.unindexed, self.unreferenced, self.unlogged, self.published]
+        sizes = [len(made) for made in pending]
+        self.recorded = []  # keys of the import records this action writes
         try:
             with transaction.atomic():
                 action(value)
         except BaseException as exc:
-            self.media.found.clear()  # images made in the rolled-back savepoint are gone
+            # What the rolled-back savepoint made is gone: images, lookups, records, children.
+            self.media.found.clear()
             self.lookups.clear()
-            del self.unindexed[indexed:]
-            del self.unreferenced[referenced:]
+            self.last_paths.clear()
+            self.forget_records(self.recorded)
+            for made, size in zip(pending, sizes, strict=True):
+                del made[size:]
             if not isinstance(exc, Exception):
                 raise  # an interruption: the batch commits the posts before this one
             # Reported; the other posts still come in.
@@ -449,7 +496,7 @@ class WordPressImport:
     def import_item(self, item):
         kind = "reviews" if item.post_type == "post" else "pages"
         key = f"{item.post_type}:{item.wp_id}"
-        record = ImportedItem.objects.filter(site_url=self.site_url, source_key=key).first()
+        record = self.records.get(key)
         page = self.existing_page(record)
         checksum = item_checksum(item)
         shown = page
@@ -466,12 +513,27 @@ class WordPressImport:
             record = record or ImportedItem(site_url=self.site_url, source_key=key)
             record.object_id, record.revision_id = page.pk, page.latest_revision_id
             record.checksum = checksum
+            self.keep_records([record])
             record.save()
             self.add_redirects(item, page)
             shown = page
         self.import_comments(item, page)
         if shown is not None:
             self.report.fidelity.append(content.check(item, shown, self.media, self.verdicts.names))
+
+    def keep_records(self, records):
+        """Records just written, for the rest of the import to find."""
+        for record in records:
+            self.records[record.source_key] = record
+            self.recorded.append(record.source_key)
+
+    def forget_records(self, keys):
+        """Read again the records of a post whose savepoint was rolled back."""
+        if keys:
+            for key in keys:
+                self.records.pop(key, None)
+            found = ImportedItem.objects.filter(site_url=self.site_url, source_key__in=keys)
+            self.records.update((record.source_key, record) for record in found)
 
     @staticmethod
     def existing_page(record):
@@ -504,18 +566,18 @@ class WordPressImport:
         }
         if is_review:
             fields.update(self.review_fields(item, conversion.blocks))
-        with indexed_once(model):
+        # The body's verdict labels are those the converter chose from.
+        with indexed_once(model), objects_known(self.verdicts.labels):
             if page is None and self.goes_live_now(item):
-                page = model(slug=self.free_slug(parent, item), **fields)
+                page = model(slug=self.wanted_slug(item), **fields)
                 page.owner = self.owner(item)
-                if is_review:
-                    self.set_terms(page, item)
                 self.create_published(parent, page, item)
             else:
                 if page is None:
                     page = model(slug=self.free_slug(parent, item), live=False, **fields)
                     page.owner = self.owner(item)
                     parent.add_child(instance=page)
+                    self.last_paths.pop(parent.pk, None)
                 else:
                     for name, value in fields.items():
                         setattr(page, name, value)
@@ -539,14 +601,12 @@ class WordPressImport:
         for model, pks in pages.items():
             found = list(model.get_indexed_objects().filter(pk__in=pks))
             for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(model, found)
+                with objects_known(self.verdicts.labels):
+                    backend.add_bulk(model, found)
 
     def parent_page_for(self, item):
         if item.parent:
-            record = ImportedItem.objects.filter(
-                site_url=self.site_url, source_key=f"page:{item.parent}"
-            ).first()
-            parent = self.existing_page(record)
+            parent = self.existing_page(self.records.get(f"page:{item.parent}"))
             if parent is not None:
                 return parent
             self.report.warn("page parent not imported yet, placed under the home page")
@@ -574,11 +634,16 @@ class WordPressImport:
                 text = plain_text(block["value"][name])
         return Truncator(text or item.title.strip() or "Imported from WordPress").chars(limit)
 
-    def free_slug(self, parent, item):
+    @staticmethod
+    def wanted_slug(item):
         base = slugify(unquote(item.slug), allow_unicode=True) or slugify(
             item.title, allow_unicode=True
         )
-        base = (base or f"{item.post_type}-{item.wp_id}")[:200]
+        return (base or f"{item.post_type}-{item.wp_id}")[:200]
+
+    def free_slug(self, parent, item):
+        """The wanted slug, or the first of slug-2, slug-3… that no sibling has."""
+        base = self.wanted_slug(item)
         taken = set(
             parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
         )
@@ -618,10 +683,31 @@ class WordPressImport:
             self.report.count("critics", "created")
         return critic
 
-    def set_terms(self, page, item):
-        page.categories.set([self.category(slug, name) for slug, name in item.categories])
+    def terms(self, item):
+        """The post's categories and tags."""
         names = {Truncator(name).chars(100) for _, name in item.tags if name}
-        page.tags.set([self.tag(name) for name in sorted(names)])
+        return (
+            list(dict.fromkeys(self.category(slug, name) for slug, name in item.categories)),
+            [self.tag(name) for name in sorted(names)],
+        )
+
+    def set_terms(self, page, item):
+        page.categories, tags = self.terms(item)
+        page.tags.set(tags)
+
+    def add_terms(self, page, item):
+        """A new review's categories and tags, written as rows of their own.
+
+        modelcluster would first read the rows a page just created cannot have. The rows are
+        kept on the page as written, ids included, for its revision and cache tags.
+        """
+        categories, tags = self.terms(item)
+        through = ReviewPage.categories.through
+        through.objects.bulk_create(through(reviewpage=page, category=c) for c in categories)
+        page.categories = categories
+        page.tagged_items = ReviewPageTag.objects.bulk_create(
+            ReviewPageTag(content_object=page, tag=tag) for tag in tags
+        )
 
     def tag(self, name):
         return self.remembered(("tag", name), lambda: self.find_or_create_tag(name))
@@ -663,17 +749,23 @@ class WordPressImport:
         """A new page inserted live with its first revision as the live one.
 
         What Wagtail's publishing does to a page that has never been saved, without saving it
-        three times: one full save into the tree (which links the people it credits and keeps
-        its terms), its revision, and the `page_published` signal that refreshes cached pages.
-        The revision is what `save_revision()` writes, without what only an existing page has
-        (comments of its own, an earlier revision), and made the latest and the live one in a
-        single update.
+        three times: one full save into the tree (which links the people it credits), its
+        terms, its creation in the page's history, its revision, and what `page_published`
+        does to refresh cached pages (for the whole batch, `refresh_caches`). The revision is
+        what `save_revision()` writes, serialised from the relations in hand (a new page has
+        no child rows but its terms), without what only an existing page has (comments of its
+        own, an earlier revision), and made the latest and the live one in a single update.
         """
         now = timezone.now()
         page.live, page.has_unpublished_changes = True, False
         page.first_published_at = item.date or now
         page.last_published_at = now
-        add_live_child(parent, page)
+        add_live_child(parent, page, self.last_paths, lambda: self.free_slug(parent, item))
+        for relation in get_all_child_relations(page):
+            setattr(page, relation.get_accessor_name(), [])
+        if isinstance(page, ReviewPage):
+            self.add_terms(page, item)
+        self.unlogged.append(creation_log_entry(page))
         revision = Revision.objects.create(
             content_object=page,
             base_content_type=page.get_base_content_type(),
@@ -688,7 +780,7 @@ class WordPressImport:
             latest_revision_created_at=revision.created_at,
             draft_title=page.title,
         )
-        page_published.send(sender=type(page), instance=page, revision=revision)
+        self.published.append(page)
         self.add_restriction(page, item)
 
     def save_status(self, page, item):
@@ -744,12 +836,8 @@ class WordPressImport:
     # Comments -----------------------------------------------------------------------------
 
     def import_comments(self, item, page):
-        known = dict(
-            ImportedItem.objects.filter(
-                site_url=self.site_url,
-                source_key__in=[f"comment:{c.wp_id}" for c in item.comments],
-            ).values_list("source_key", "object_id")
-        )
+        keys = [f"comment:{c.wp_id}" for c in item.comments]
+        known = {key: self.records[key].object_id for key in keys if key in self.records}
         made = {}  # this post's new comments, which replies below them may need
         for wp_comment in sorted(item.comments, key=lambda c: c.wp_id):
             if wp_comment.type in ("pingback", "trackback"):
@@ -763,9 +851,11 @@ class WordPressImport:
             self.report.count("comments", "created")
         Comment.add_many(list(made.values()))
         self.unreferenced += made.values()
-        ImportedItem.objects.bulk_create(
-            ImportedItem(site_url=self.site_url, source_key=key, object_id=comment.pk)
-            for key, comment in made.items()
+        self.keep_records(
+            ImportedItem.objects.bulk_create(
+                ImportedItem(site_url=self.site_url, source_key=key, object_id=comment.pk)
+                for key, comment in made.items()
+            )
         )
 
     def new_comment(self, wp_comment, page, known, made):
@@ -804,28 +894,59 @@ class WordPressImport:
             self.report.count("images", "skipped")
 
 
-def add_live_child(parent, page):
+def add_live_child(parent, page, last_paths, free_slug):
     """`parent.add_child(instance=page)` for a live page, without the queries that ask the
-    database what the importer already knows.
+    database what the importer already knows, nor Wagtail's log entry (`creation_log_entry`).
 
     Treebeard's insert and Wagtail's `full_clean()` cost eight queries on top of the inserts:
     the parent read again, each foreign key checked to exist (the importer took them from the
     database), the new path and translation key checked to be unique (the database's unique
     constraints refuse them anyway) and whether a fresh translation key is a site's root. The
-    fields are still validated, the slug still checked against its siblings; the parent's row
-    is locked first, as treebeard does, by updating its count of children.
+    fields are still validated, the slug still checked against its siblings (by Wagtail's
+    clean: `free_slug()` is asked for another only if it is taken); the parent's row
+    is locked first, as treebeard does, by updating its count of children. While that lock
+    is held (until the transaction ends) no one else adds a child, so `last_paths` (parent
+    id: its last child's path) is read once per parent and kept up to date here.
     """
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
-    last = parent.get_last_child()
+    if parent.pk not in last_paths:
+        children = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        last_paths[parent.pk] = children.order_by("-path").values_list("path", flat=True).first()
+    last = last_paths[parent.pk]
     page.depth = parent.depth + 1
-    page.path = last._inc_path() if last else Page._get_path(parent.path, page.depth, 1)
+    page.path = Page(path=last)._inc_path() if last else Page._get_path(parent.path, page.depth, 1)
+    last_paths[parent.pk] = page.path
     parent.numchild += 1
     page._cached_parent_obj = parent
     page.locale_id = parent.locale_id
     page._is_site_root = False  # what Wagtail's own listings annotate; no site has its new key
     relations = [field.name for field in page._meta.concrete_fields if field.is_relation]
-    page.full_clean(exclude=relations, validate_unique=False)
-    page.save(clean=False)
+    try:
+        page.full_clean(exclude=relations, validate_unique=False)
+    except ValidationError as error:
+        if "slug" not in error.message_dict:
+            raise
+        page.slug = free_slug()
+        page.full_clean(exclude=relations, validate_unique=False)
+    page.save(clean=False, log_action=None)
+
+
+def creation_log_entry(page):
+    """The `wagtail.create` entry of a page's history, as `page.save()` logs a new page, to be
+    written in bulk: without the entry's own `full_clean()`, whose foreign-key checks ask the
+    database for the page and content type just used."""
+    context = get_active_log_context()
+    return PageLogEntry(
+        content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
+        label=page.get_admin_display_title(),
+        action="wagtail.create",
+        timestamp=timezone.now(),
+        data={},
+        user=page.owner or context.user,
+        uuid=context.uuid,
+        content_changed=True,
+        page=page,
+    )
 
 
 @contextlib.contextmanager
