@@ -28,6 +28,16 @@ def wait_for(condition, seconds=15, what="the condition"):
         time.sleep(0.05)
 
 
+def running(pid):
+    """Whether the process still runs: an exited one that nobody reaped yet (a zombie) has
+    closed its sockets already."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
 class PrivateRedis:
     def __init__(self, port, directory):
         self.port = port
@@ -88,12 +98,15 @@ class PrivateRedis:
         """Shut down without saving: it comes back empty, as a restarted cache server does."""
         if self.frozen:
             self.thaw()
+        pid = self.pid
         try:
             with self.client() as client:
                 client.shutdown(nosave=True)
         except redis.ConnectionError:
             pass  # the server closes the connection as it shuts down
-        wait_for(lambda: not self.answers(), what=f"Redis on port {self.port} to stop")
+        # Gone, not only deaf: it stops listening first and its clients' connections close
+        # as the process exits.
+        wait_for(lambda: not running(pid), what=f"Redis on port {self.port} to stop")
 
     def freeze(self):
         """Stopped by the kernel, with its port open: connections are accepted, never answered."""

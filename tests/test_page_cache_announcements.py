@@ -148,7 +148,7 @@ def long_watch(monkeypatch):
 def test_a_redis_that_stops_is_noticed_as_its_connections_close(
     long_watch, client, warm_review, private_redis
 ):
-    private_redis.stop()  # returns once Redis stops listening; it closes connections after
+    private_redis.stop()
 
     started = time.monotonic()
     wait_for(
