@@ -52,14 +52,9 @@ def draft(db):
 
 
 @pytest.fixture
-def editor(page, live_server):
-    user = get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)
+def editor(page, live_server, log_in):
     page.set_viewport_size(DESKTOP)
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    log_in(get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD))
     return page
 
 
